@@ -1,0 +1,77 @@
+package org.ionflux.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ionflux.output.InMemoryTrace;
+import org.ionflux.scenario.LoadedScenario;
+import org.ionflux.solver.RunControl;
+import org.ionflux.solver.RunResult;
+import org.ionflux.solver.Simulation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ionflux bench SCENARIO [--repeat N] [--warmup W]}: warm integration time, no files written. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time the integration of a scenario (trace kept in memory, nothing written); print JSON.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO", description = "scenario file")
+    private Path scenario;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "10", description = "timed runs (default 10)")
+    private int repeat;
+
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "3", description = "warm-up runs (default 3)")
+    private int warmup;
+
+    @Override
+    public Integer call() throws Exception {
+        if (repeat < 1 || warmup < 0) {
+            spec.commandLine().getErr().println("bench: --repeat must be >= 1 and --warmup >= 0");
+            return Main.BAD_INPUT;
+        }
+        LoadedScenario loaded = ScenarioLoading.load(scenario, spec.commandLine().getErr());
+        if (loaded == null) {
+            return Main.BAD_INPUT;
+        }
+        RunResult last = null;
+        double[] times = new double[repeat];
+        for (int i = 0; i < warmup + repeat; i++) {
+            RunResult r = new Simulation(loaded.model()).run(new InMemoryTrace(), new RunControl());
+            if (r.status() != RunResult.Status.COMPLETED) {
+                spec.commandLine().getErr().println("bench: the run failed: " + r.error());
+                return Main.ENGINE_FAILURE;
+            }
+            if (i >= warmup) {
+                times[i - warmup] = r.integrationWallTimeS();
+            }
+            last = r;
+        }
+        Arrays.sort(times);
+        double median = repeat % 2 == 1 ? times[repeat / 2] : 0.5 * (times[repeat / 2 - 1] + times[repeat / 2]);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("scenario", loaded.model().name());
+        json.put("solver", last.solverName());
+        json.put("repeats", repeat);
+        Map<String, Object> wall = new LinkedHashMap<>();
+        wall.put("median", median);
+        wall.put("min", times[0]);
+        wall.put("max", times[repeat - 1]);
+        json.put("integration_wall_time_s", wall);
+        json.put("steps", last.steps());
+        json.put("rhs_evaluations", last.rhsEvaluations());
+        json.put("jacobian_evaluations", last.jacobianEvaluations());
+        spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(json));
+        spec.commandLine().getOut().flush();
+        return Main.OK;
+    }
+}

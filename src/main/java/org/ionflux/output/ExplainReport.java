@@ -1,0 +1,165 @@
+package org.ionflux.output;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ionflux.model.Channel;
+import org.ionflux.model.Compartment;
+import org.ionflux.model.Membrane;
+import org.ionflux.model.Model;
+import org.ionflux.model.Species;
+import org.ionflux.physics.Constants;
+import org.ionflux.solver.IonFluxSystem;
+import org.ionflux.solver.StateLayout;
+
+/**
+ * The {@code explain} report: for each membrane and ion at t = 0, both concentrations, {@code E_X}, {@code V}, the
+ * driving force {@code V - E_X} and the direction of the current and of the ion's flux, then a few sentences per
+ * ion saying why, in the words of MODEL.md section 4 (a cation leaves when {@code V - E_X > 0}, an anion when
+ * {@code V - E_X < 0}).
+ */
+public final class ExplainReport {
+
+    private ExplainReport() {
+    }
+
+    /** @return the report for the initial state of {@code model} */
+    public static String render(Model model) {
+        IonFluxSystem system = new IonFluxSystem(model);
+        StateLayout layout = system.layout();
+        double[] y = layout.initialState(model);
+        system.computeDerivatives(0.0, y, new double[layout.dimension()]);
+        double thermalMv = Constants.thermalVoltageVolts(model.temperatureK()) * 1e3;
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Scenario %s at %.2f degC (RT/F = %.3f mV)%n", model.name(),
+                model.temperatureCelsius(), thermalMv));
+        if (!model.description().isBlank()) {
+            out.append(model.description().strip()).append(System.lineSeparator());
+        }
+        out.append(String.format("Sign conventions: V = phi_inside - phi_outside; currents are outward positive; "
+                + "a flux is 'out' when the ion leaves the inside compartment.%n"));
+        for (int m = 0; m < model.membranes().size(); m++) {
+            Membrane mem = model.membranes().get(m);
+            Compartment in = model.compartments().get(mem.insideIndex());
+            Compartment outside = model.compartments().get(mem.outsideIndex());
+            double vMv = system.potentialVolts(m) * 1e3;
+            out.append(String.format(Locale.ROOT, "%nMembrane %s: inside %s, outside %s, V = %.2f mV (%s)%n",
+                    mem.name(), in.name(), outside.name(), vMv, mem.isDynamic() ? "free, initial value" : "clamped"));
+            out.append(String.format(Locale.ROOT, "%-8s %5s %12s %12s %10s %9s %11s %-9s %-22s%n", "ion", "z",
+                    "inside(mM)", "outside(mM)", "E_X(mV)", "V(mV)", "V-E_X(mV)", "current", "ion flux"));
+            List<String> stories = new ArrayList<>();
+            for (int s = 0; s < model.species().size(); s++) {
+                Species sp = model.species().get(s);
+                if (sp.charge() == 0 && !mem.hasChannelFor(s)) {
+                    continue;
+                }
+                double cIn = system.concentrationMolPerM3(mem.insideIndex(), s);
+                double cOut = system.concentrationMolPerM3(mem.outsideIndex(), s);
+                double eMv = sp.charge() == 0 ? Double.NaN : system.nernstPotentialVolts(m, s) * 1e3;
+                double drive = vMv - eMv;
+                boolean pathway = system.moves(m, s);
+                double flux = system.speciesFluxMolPerS(m, s);
+                double current = system.speciesCurrentAPerM2(m, s) * 1e2;
+                String currentWord = !pathway || sp.charge() == 0 ? "-" : direction(current, "outward", "inward");
+                String fluxWord = !pathway ? "no pathway" : direction(flux, "out of " + in.name(), "into " + in.name());
+                out.append(String.format(Locale.ROOT, "%-8s %5s %12s %12s %10s %9.2f %11s %-9s %-22s%n", sp.name(),
+                        charge(sp.charge()), number(cIn), number(cOut), mv(eMv), vMv, mv(drive), currentWord,
+                        fluxWord));
+                if (pathway) {
+                    stories.add(story(model, mem, sp, s, cIn, cOut, eMv, vMv, flux, current, in, outside));
+                }
+            }
+            for (String story : stories) {
+                out.append(System.lineSeparator()).append(story).append(System.lineSeparator());
+            }
+        }
+        return out.toString();
+    }
+
+    private static String story(Model model, Membrane mem, Species sp, int s, double cIn, double cOut, double eMv,
+                                double vMv, double flux, double currentUa, Compartment in, Compartment out) {
+        String ion = sp.name();
+        double z = sp.charge();
+        String kind = mem.channels().stream().filter(c -> c.speciesIndex() == s)
+                .map(c -> c instanceof Channel.Ohmic ? "ohmic channel" : "GHK channel").distinct()
+                .reduce((a, b) -> a + " and " + b).orElse("channel");
+        StringBuilder sb = new StringBuilder();
+        sb.append(ion).append(" (").append(kind).append("): ");
+        if (cIn == cOut) {
+            sb.append("the concentration is the same on both sides, so diffusion alone does not push it either way. ");
+        } else {
+            String fromWhere = cOut > cIn ? out.name() : in.name();
+            String toWhere = cOut > cIn ? "into " + in.name() : "out of " + in.name();
+            sb.append(String.format(Locale.ROOT, "there is more %s in %s (%s mM) than in %s (%s mM), so diffusion "
+                    + "alone pushes it %s. ", ion, fromWhere, number(Math.max(cIn, cOut)),
+                    fromWhere.equals(out.name()) ? in.name() : out.name(), number(Math.min(cIn, cOut)), toWhere));
+        }
+        if (z == 0) {
+            sb.append("It carries no charge, so the potential does not act on it: it diffuses down its gradient.");
+            return sb.toString();
+        }
+        String sign = z > 0 ? "positive" : "negative";
+        if (vMv != 0) {
+            boolean insideNegative = vMv < 0;
+            boolean pushedOut = (z > 0) != insideNegative;
+            sb.append(String.format(Locale.ROOT, "The inside is %s (V = %.2f mV) and %s is %s (z = %s), so the "
+                    + "electrical force pushes it %s. ", insideNegative ? "negative" : "positive", vMv, ion, sign,
+                    charge(z), pushedOut ? "out of " + in.name() : "into " + in.name()));
+        } else {
+            sb.append("At V = 0 there is no electrical force. ");
+        }
+        if (Double.isFinite(eMv)) {
+            double drive = vMv - eMv;
+            sb.append(String.format(Locale.ROOT, "The two forces would balance at E_%s = %.2f mV. The driving force "
+                    + "V - E_%s = %.2f mV ", ion, eMv, ion, drive));
+            if (Math.abs(drive) < 1e-9) {
+                sb.append("is zero: the ion is at equilibrium and there is no net flow.");
+                return sb.toString();
+            }
+            boolean leaves = (z > 0) == (drive > 0);
+            sb.append(String.format(Locale.ROOT, "is %s and %s is %s, so %s flows %s. ", drive > 0 ? "positive"
+                    : "negative", ion, z > 0 ? "a cation" : "an anion", ion, leaves ? "out of " + in.name()
+                    + " into " + out.name() : "from " + out.name() + " into " + in.name()));
+        } else {
+            sb.append(String.format(Locale.ROOT, "One side has no %s, so E_%s is infinite and the ion can only flow "
+                    + "toward the side that lacks it. ", ion, ion));
+        }
+        if (flux != 0) {
+            boolean outward = currentUa > 0;
+            sb.append(String.format(Locale.ROOT, "A %s ion moving %s carries %s current (%+.4g uA/cm^2 by the "
+                    + "outward-positive convention).", sign, flux > 0 ? "out" : "in", outward ? "an outward"
+                    : "an inward", currentUa));
+        }
+        if (!mem.isDynamic() && out.clamped() && !in.clamped()) {
+            double eq = cOut * Math.exp(-z * vMv / (Constants.thermalVoltageVolts(model.temperatureK()) * 1e3));
+            sb.append(String.format(Locale.ROOT, " With V clamped and %s a fixed bath, it flows until E_%s = V, "
+                    + "that is until %s in %s reaches %s mM.", out.name(), ion, ion, in.name(), number(eq)));
+        }
+        return sb.toString();
+    }
+
+    private static String direction(double value, String positive, String negative) {
+        return value > 0 ? positive : value < 0 ? negative : "none";
+    }
+
+    private static String charge(double z) {
+        if (z == Math.rint(z)) {
+            return String.format(Locale.ROOT, "%+d", (long) z);
+        }
+        return String.format(Locale.ROOT, "%+.3g", z);
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private static String mv(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+inf" : "-inf";
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,201 @@
+package org.ionflux.solver;
+
+import java.util.TreeSet;
+import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
+import org.apache.commons.math3.ode.FirstOrderIntegrator;
+import org.apache.commons.math3.ode.sampling.StepHandler;
+import org.apache.commons.math3.ode.sampling.StepInterpolator;
+import org.ionflux.model.Membrane;
+import org.ionflux.model.Model;
+import org.ionflux.model.PotentialProtocol;
+
+/**
+ * Runs a model from 0 to its duration and streams the trace to a {@link TraceSink}.
+ *
+ * <p>The run is cut into segments at every discontinuity (clamp steps); each segment is a fresh integration
+ * that starts from the state where the previous one ended, with the parameters in force after the jump, so no
+ * step straddles a jump (MODEL.md section 7). Rows are sampled from the integrator's dense output at the exact
+ * output times ({@link OutputTimes}); a row at a jump time is emitted once, from the segment that starts there.
+ */
+public final class Simulation {
+
+    private final Model model;
+    private final IonFluxSystem system;
+    private final TraceColumns columns;
+    private final OutputTimes outputTimes;
+
+    /** Compiles {@code model} for a run. */
+    public Simulation(Model model) {
+        this.model = model;
+        this.system = new IonFluxSystem(model);
+        this.columns = new TraceColumns(system, model.settings().record());
+        this.outputTimes = new OutputTimes(model.settings().durationS(), model.settings().outputIntervalS());
+    }
+
+    /** @return the trace columns this run records */
+    public TraceColumns columns() {
+        return columns;
+    }
+
+    /** @return the output times of this run */
+    public OutputTimes outputTimes() {
+        return outputTimes;
+    }
+
+    /** @return the sorted times in (0, duration) where the integration restarts, s */
+    public double[] restartTimes() {
+        TreeSet<Double> times = new TreeSet<>();
+        for (Membrane m : model.membranes()) {
+            if (m.potential() instanceof PotentialProtocol.Clamp clamp) {
+                for (double t : clamp.stepTimesS()) {
+                    if (t > 0 && t < model.settings().durationS()) {
+                        times.add(t);
+                    }
+                }
+            }
+        }
+        return times.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Runs the model. Failures of the engine end the run with status failed; the rows already given to the
+     * sink are kept by the caller.
+     *
+     * @param sink    receives the header and every row
+     * @param control lets another thread stop the run
+     * @return counts, invariants and status
+     */
+    public RunResult run(TraceSink sink, RunControl control) {
+        StateLayout layout = system.layout();
+        double[] y = layout.initialState(model);
+        FirstOrderIntegrator integrator = IntegratorFactory.create(model.settings(),
+                layout.absoluteTolerances(model), layout.relativeTolerances(model));
+        InvariantMonitor monitor = new InvariantMonitor(model, layout, y);
+        FirstOrderDifferentialEquations equations = new Equations(system);
+        Sampler sampler = new Sampler(sink, monitor, control);
+        integrator.addStepHandler(sampler);
+        sink.begin(columns.columns());
+
+        double[] restarts = restartTimes();
+        double duration = model.settings().durationS();
+        long start = System.nanoTime();
+        RunResult.Status status = RunResult.Status.COMPLETED;
+        String error = null;
+        double failedAt = Double.NaN;
+        double segmentStart = 0.0;
+        try {
+            for (int seg = 0; seg <= restarts.length; seg++) {
+                double segmentEnd = seg < restarts.length ? restarts[seg] : duration;
+                boolean last = seg == restarts.length;
+                system.applyProtocolsAt(segmentStart);
+                sampler.startSegment(segmentStart, segmentEnd, last, y);
+                integrator.integrate(equations, segmentStart, y, segmentEnd, y);
+                segmentStart = segmentEnd;
+            }
+        } catch (RunStopped stop) {
+            status = RunResult.Status.INTERRUPTED;
+            error = "interrupted by the user";
+            failedAt = stop.timeS;
+        } catch (EngineFailure failure) {
+            status = RunResult.Status.FAILED;
+            error = failure.getMessage();
+            failedAt = failure.timeS();
+        } catch (MathIllegalStateException | org.apache.commons.math3.exception.MathIllegalArgumentException e) {
+            status = RunResult.Status.FAILED;
+            error = "the integrator " + model.settings().solver().key() + " failed: " + e.getMessage();
+            failedAt = sampler.lastTime;
+        }
+        double wall = (System.nanoTime() - start) * 1e-9;
+        return new RunResult(status, model.settings().solver().key(), sampler.steps, -1, system.evaluations(), 0,
+                wall, monitor.maxMassError(), monitor.maxChargeError(), error, failedAt);
+    }
+
+    /** The private adapter to Commons Math: the only place the model meets the integrator's interface. */
+    private static final class Equations implements FirstOrderDifferentialEquations {
+        private final IonFluxSystem system;
+
+        Equations(IonFluxSystem system) {
+            this.system = system;
+        }
+
+        @Override
+        public int getDimension() {
+            return system.dimension();
+        }
+
+        @Override
+        public void computeDerivatives(double t, double[] y, double[] yDot) {
+            system.computeDerivatives(t, y, yDot);
+        }
+    }
+
+    private static final class RunStopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final double timeS;
+
+        RunStopped(double timeS) {
+            super(null, null, false, false);
+            this.timeS = timeS;
+        }
+    }
+
+    /** Samples the dense output at the output times of the current segment and checks every step. */
+    private final class Sampler implements StepHandler {
+        private final TraceSink sink;
+        private final InvariantMonitor monitor;
+        private final RunControl control;
+        private final double[] row = new double[columns.size()];
+        private long next;
+        private long limit;
+        private long steps;
+        private double lastTime;
+
+        Sampler(TraceSink sink, InvariantMonitor monitor, RunControl control) {
+            this.sink = sink;
+            this.monitor = monitor;
+            this.control = control;
+        }
+
+        void startSegment(double startS, double endS, boolean last, double[] y0) {
+            // rows from a restart time on belong to the segment that starts there
+            this.limit = last ? outputTimes.count() : outputTimes.firstAtOrAfter(endS);
+            this.lastTime = startS;
+            // a row at the segment start shows the values after the jump
+            while (next < limit && outputTimes.time(next) <= startS + OutputTimes.SNAP * outputTimes.intervalS()) {
+                emit(outputTimes.time(next), y0);
+            }
+        }
+
+        private void emit(double timeS, double[] y) {
+            columns.fill(timeS, y, row);
+            sink.row(row);
+            next++;
+        }
+
+        @Override
+        public void init(double t0, double[] y0, double t) {
+            // rows at the segment start are emitted by startSegment
+        }
+
+        @Override
+        public void handleStep(StepInterpolator interpolator, boolean isLast) {
+            steps++;
+            double current = interpolator.getCurrentTime();
+            lastTime = current;
+            interpolator.setInterpolatedTime(current);
+            monitor.observe(current, interpolator.getInterpolatedState());
+            while (next < limit) {
+                double t = outputTimes.time(next);
+                if (t > current && !isLast) {
+                    break;
+                }
+                interpolator.setInterpolatedTime(Math.min(t, current));
+                emit(t, interpolator.getInterpolatedState());
+            }
+            if (control.isStopRequested()) {
+                throw new RunStopped(current);
+            }
+        }
+    }
+}
