@@ -5,7 +5,10 @@ package org.ionflux.physics;
  */
 public final class SpecialFunctions {
 
-    /** Below this |u| the Taylor series is used; its truncation error is below 1e-16 relative there. */
+    /**
+     * Below this |u| the Taylor series is used (truncation error below 1e-16 relative); just above it the closed
+     * forms lose about 4e-14 relative to cancellation in the derivative.
+     */
     private static final double SERIES_THRESHOLD = 1e-2;
 
     private SpecialFunctions() {
@@ -41,6 +44,11 @@ public final class SpecialFunctions {
         if (Math.abs(u) < SERIES_THRESHOLD) {
             double u2 = u * u;
             return 0.5 + u * (1.0 / 6.0 - u2 * (1.0 / 180.0 - u2 / 5040.0));
+        }
+        if (u < 0) {
+            // multiplied through by exp(2u): no overflow of exp(-u) for very negative u
+            double em1 = Math.expm1(u);
+            return Math.exp(u) * (em1 - u) / (em1 * em1);
         }
         double oneMinusExp = -Math.expm1(-u);
         double expMinus = 1.0 - oneMinusExp;

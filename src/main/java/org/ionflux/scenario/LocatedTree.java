@@ -32,10 +32,12 @@ final class LocatedTree {
     private final Map<String, int[]> locations = new HashMap<>();
     private final List<Problem> problems;
     private final String file;
+    private final boolean yaml;
     private JsonNode root;
 
-    private LocatedTree(String file, List<Problem> problems) {
+    private LocatedTree(String file, boolean yaml, List<Problem> problems) {
         this.file = file;
+        this.yaml = yaml;
         this.problems = problems;
     }
 
@@ -45,7 +47,7 @@ final class LocatedTree {
      * @param yaml true for YAML, false for JSON
      */
     static LocatedTree parse(String text, boolean yaml, String file, List<Problem> problems) {
-        LocatedTree tree = new LocatedTree(file, problems);
+        LocatedTree tree = new LocatedTree(file, yaml, problems);
         StreamReadConstraints constraints = StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxStringLength(MAX_STRING_LENGTH).build();
         JsonFactory factory = yaml ? YAMLFactory.builder().streamReadConstraints(constraints).build()
@@ -107,7 +109,8 @@ final class LocatedTree {
                 return array;
             }
             case VALUE_STRING:
-                return NODES.textNode(p.getText());
+                // YAML: a key with no value ("pumps:") reads as an empty scalar; it means absent (SCENARIO.md)
+                return yaml && p.getText().isEmpty() ? NODES.nullNode() : NODES.textNode(p.getText());
             case VALUE_NUMBER_INT:
                 return NODES.numberNode(p.getBigIntegerValue());
             case VALUE_NUMBER_FLOAT:

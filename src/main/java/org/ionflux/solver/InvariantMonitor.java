@@ -88,12 +88,11 @@ final class InvariantMonitor {
         q *= Constants.FARADAY_C_PER_MOL;
         for (int m = 0; m < model.membranes().size(); m++) {
             Membrane mem = model.membranes().get(m);
-            double plate = mem.capacitanceFPerM2() * mem.areaM2() * y[layout.potentialIndex(m)];
-            if (mem.insideIndex() == c) {
-                q -= plate;
-            } else if (mem.outsideIndex() == c) {
-                q += plate;
+            if (mem.insideIndex() != c && mem.outsideIndex() != c) {
+                continue;
             }
+            double plate = mem.capacitanceFPerM2() * mem.areaM2() * y[layout.potentialIndex(m)];
+            q += mem.insideIndex() == c ? -plate : plate;
         }
         return q;
     }

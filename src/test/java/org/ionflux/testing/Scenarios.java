@@ -1,0 +1,66 @@
+package org.ionflux.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.ionflux.model.Model;
+import org.ionflux.output.InMemoryTrace;
+import org.ionflux.scenario.ScenarioException;
+import org.ionflux.scenario.ScenarioReader;
+import org.ionflux.solver.RunControl;
+import org.ionflux.solver.RunResult;
+import org.ionflux.solver.Simulation;
+
+/** Test helpers: load shipped scenarios, run models in memory. */
+public final class Scenarios {
+
+    /** The shipped scenarios folder (tests run with the project root as working directory). */
+    public static final Path SHIPPED = Path.of("scenarios");
+
+    private Scenarios() {
+    }
+
+    /** A run kept in memory. */
+    public record Run(RunResult result, InMemoryTrace trace) {
+    }
+
+    /** @return the shipped scenario {@code name}.yaml, read and validated */
+    public static Model shipped(String name) {
+        return load(SHIPPED.resolve(name + ".yaml"));
+    }
+
+    /** @return the scenario at {@code path}, read and validated */
+    public static Model load(Path path) {
+        try {
+            return ScenarioReader.read(path).model();
+        } catch (ScenarioException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    /** @return the model parsed from YAML text */
+    public static Model yaml(String text) {
+        try {
+            return ScenarioReader.parse(text, true, "test.yaml");
+        } catch (ScenarioException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    /** @return every shipped scenario file */
+    public static List<Path> allShipped() throws IOException {
+        try (Stream<Path> files = Files.list(SHIPPED)) {
+            return files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".json")).sorted()
+                    .toList();
+        }
+    }
+
+    /** Runs {@code model} with the trace in memory. */
+    public static Run run(Model model) {
+        InMemoryTrace trace = new InMemoryTrace();
+        RunResult result = new Simulation(model).run(trace, new RunControl());
+        return new Run(result, trace);
+    }
+}
