@@ -59,7 +59,9 @@ public final class Plots {
                 addSeries(panel, c.name(), time, column(rows, i), false);
             }
         }
-        save(new ArrayList<>(panels.values()), dir.resolve("concentrations.png"));
+        // a panel whose every series is flat (a clamped bath) says nothing: keep it only if nothing else moves
+        List<XYChart> moving = panels.values().stream().filter(Plots::anySeriesMoves).toList();
+        save(moving.isEmpty() ? new ArrayList<>(panels.values()) : moving, dir.resolve("concentrations.png"));
 
         XYChart currents = chart(scenarioName + ": current densities (outward positive)", "I (uA/cm^2)");
         for (int i = 0; i < columns.size(); i++) {
@@ -75,7 +77,7 @@ public final class Plots {
                 .yAxisTitle(yAxis).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setMarkerSize(0);
-        chart.getStyler().setYAxisDecimalPattern("0.####");
+        chart.getStyler().setXAxisTickMarkSpacingHint(120);
         return chart;
     }
 
@@ -90,6 +92,18 @@ public final class Plots {
         if (dashed) {
             series.setLineStyle(SeriesLines.DASH_DASH);
         }
+    }
+
+    private static boolean anySeriesMoves(XYChart chart) {
+        for (XYSeries series : chart.getSeriesCollection()) {
+            double[] y = series.getYData();
+            for (double v : y) {
+                if (v != y[0]) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static double[] column(List<double[]> rows, int index) {
