@@ -17,16 +17,33 @@ import java.util.Set;
  * @param species      species, in scenario order
  * @param compartments compartments, in scenario order
  * @param membranes    membranes, in scenario order; they form a forest
+ * @param stimuli      current pulses, in scenario order
+ * @param events       parameter changes, in time order
  * @param settings     how to run it
  */
 public record Model(String name, String description, double temperatureK, List<Species> species,
-                    List<Compartment> compartments, List<Membrane> membranes, SimulationSettings settings) {
+                    List<Compartment> compartments, List<Membrane> membranes, List<Stimulus> stimuli,
+                    List<Event> events, SimulationSettings settings) {
+
+    /** A model without stimuli or events. */
+    public Model(String name, String description, double temperatureK, List<Species> species,
+                 List<Compartment> compartments, List<Membrane> membranes, SimulationSettings settings) {
+        this(name, description, temperatureK, species, compartments, membranes, List.of(), List.of(), settings);
+    }
 
     /** Checks cross-references and that the membranes form a forest. */
     public Model {
         species = List.copyOf(species);
         compartments = List.copyOf(compartments);
         membranes = List.copyOf(membranes);
+        stimuli = List.copyOf(stimuli);
+        events = events.stream().sorted(java.util.Comparator.comparingDouble(Event::atS)).toList();
+        for (Stimulus st : stimuli) {
+            checkIndex(st.membraneIndex(), membranes.size(), "stimulus");
+            if (!membranes.get(st.membraneIndex()).isDynamic()) {
+                throw new IllegalArgumentException("a stimulus needs a dynamic membrane");
+            }
+        }
         Checks.positiveFinite(temperatureK, "temperature");
         requireUnique(species.stream().map(Species::name).toList(), "ion");
         requireUnique(compartments.stream().map(Compartment::name).toList(), "compartment");
@@ -44,7 +61,18 @@ public record Model(String name, String description, double temperatureK, List<S
             checkIndex(m.insideIndex(), compartments.size(), m.name());
             checkIndex(m.outsideIndex(), compartments.size(), m.name());
             for (Channel ch : m.channels()) {
-                checkIndex(ch.speciesIndex(), species.size(), m.name());
+                if (!(ch instanceof Channel.Leak)) {
+                    checkIndex(ch.speciesIndex(), species.size(), m.name());
+                }
+            }
+            for (Pump p : m.pumps()) {
+                checkIndex(p.sodiumIndex(), species.size(), m.name());
+                checkIndex(p.potassiumIndex(), species.size(), m.name());
+            }
+            for (Transporter t : m.transporters()) {
+                for (int s : t.speciesIndices()) {
+                    checkIndex(s, species.size(), m.name());
+                }
             }
             int a = find(root, m.insideIndex());
             int b = find(root, m.outsideIndex());
@@ -103,6 +131,15 @@ public record Model(String name, String description, double temperatureK, List<S
         return Optional.empty();
     }
 
+    /** @return true if any compartment's volume is a state variable (it borders a water-permeable membrane) */
+    public boolean volumeCanChange(int compartmentIndex) {
+        if (compartments.get(compartmentIndex).clamped()) {
+            return false;
+        }
+        return membranes.stream().anyMatch(m -> m.waterPermeabilityMPerS() > 0
+                && (m.insideIndex() == compartmentIndex || m.outsideIndex() == compartmentIndex));
+    }
+
     /** @return true if any membrane is in dynamic mode */
     public boolean hasDynamicPotential() {
         return membranes.stream().anyMatch(Membrane::isDynamic);
@@ -110,7 +147,20 @@ public record Model(String name, String description, double temperatureK, List<S
 
     /** @return a copy with other settings */
     public Model withSettings(SimulationSettings newSettings) {
-        return new Model(name, description, temperatureK, species, compartments, membranes, newSettings);
+        return new Model(name, description, temperatureK, species, compartments, membranes, stimuli, events,
+                newSettings);
+    }
+
+    /** @return a copy with other membranes (same structure) */
+    public Model withMembranes(List<Membrane> newMembranes) {
+        return new Model(name, description, temperatureK, species, compartments, newMembranes, stimuli, events,
+                settings);
+    }
+
+    /** @return a copy with other events */
+    public Model withEvents(List<Event> newEvents) {
+        return new Model(name, description, temperatureK, species, compartments, membranes, stimuli, newEvents,
+                settings);
     }
 
     /** @return the temperature, degrees Celsius */

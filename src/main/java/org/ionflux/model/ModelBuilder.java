@@ -35,6 +35,7 @@ public final class ModelBuilder {
     private double atol = SimulationSettings.DEFAULT_ATOL;
     private double fixedStepS = Double.NaN;
     private List<String> record = List.of();
+    private final List<StimulusSpec> stimuli = new ArrayList<>();
 
     ModelBuilder(String name) {
         this.name = name;
@@ -112,6 +113,12 @@ public final class ModelBuilder {
         return this;
     }
 
+    /** Adds a current pulse (A/m^2, positive depolarizing) on a dynamic membrane over [start, start + duration). */
+    public ModelBuilder stimulus(String membrane, double startS, double durationS, double amplitudeAPerM2) {
+        stimuli.add(new StimulusSpec(membrane, startS, durationS, amplitudeAPerM2));
+        return this;
+    }
+
     /** @return the validated model */
     public Model build() {
         List<Species> species = new ArrayList<>();
@@ -127,13 +134,22 @@ public final class ModelBuilder {
         List<Membrane> builtMembranes = new ArrayList<>();
         for (MembraneBuilder m : membranes) {
             List<Channel> channels = m.channels.stream().map(f -> f.apply(ionNames)).toList();
+            List<Pump> pumps = m.pumps.stream().map(f -> f.apply(ionNames)).toList();
+            List<Transporter> transporters = m.transporters.stream().map(f -> f.apply(ionNames)).toList();
             builtMembranes.add(new Membrane(m.name, indexOf(compartmentNames, m.inside, "compartment"),
                     indexOf(compartmentNames, m.outside, "compartment"), m.areaM2, m.capacitanceFPerM2,
-                    m.potential, channels));
+                    m.potential, channels, pumps, transporters, m.waterPermeabilityMPerS));
+        }
+        List<String> membraneNames = membranes.stream().map(m -> m.name).toList();
+        List<Stimulus> builtStimuli = new ArrayList<>();
+        for (StimulusSpec st : stimuli) {
+            builtStimuli.add(new Stimulus(indexOf(membraneNames, st.membrane(), "membrane"), st.startS(),
+                    st.durationS(), st.amplitudeAPerM2()));
         }
         SimulationSettings settings = new SimulationSettings(durationS, outputIntervalS, solver, rtol, atol,
                 fixedStepS, record);
-        return new Model(name, description, temperatureK, species, built, builtMembranes, settings);
+        return new Model(name, description, temperatureK, species, built, builtMembranes, builtStimuli, List.of(),
+                settings);
     }
 
     private static int indexOf(List<String> names, String n, String what) {
@@ -142,6 +158,9 @@ public final class ModelBuilder {
             throw new IllegalArgumentException("unknown " + what + " " + n);
         }
         return i;
+    }
+
+    private record StimulusSpec(String membrane, double startS, double durationS, double amplitudeAPerM2) {
     }
 
     /** Builds one compartment; {@link #done()} returns to the model. */
@@ -178,6 +197,9 @@ public final class ModelBuilder {
         private double capacitanceFPerM2 = 1e-2;
         private PotentialProtocol potential = PotentialProtocol.Clamp.constant(0.0);
         private final List<Function<List<String>, Channel>> channels = new ArrayList<>();
+        private final List<Function<List<String>, Pump>> pumps = new ArrayList<>();
+        private final List<Function<List<String>, Transporter>> transporters = new ArrayList<>();
+        private double waterPermeabilityMPerS;
 
         private MembraneBuilder(String name, String inside, String outside, double areaM2) {
             this.name = name;
@@ -219,6 +241,42 @@ public final class ModelBuilder {
         /** Adds a GHK channel, permeability m/s. */
         public MembraneBuilder ghk(String ion, double permeabilityMPerS) {
             channels.add(names -> new Channel.Ghk(indexOf(names, ion, "ion"), permeabilityMPerS));
+            return this;
+        }
+
+        /** Adds a Hodgkin-Huxley gated channel, maximal conductance density S/m^2. */
+        public MembraneBuilder gated(String ion, double maxConductanceSPerM2,
+                                     org.ionflux.physics.HodgkinHuxleyKinetics kinetics) {
+            channels.add(names -> new Channel.Gated(indexOf(names, ion, "ion"), maxConductanceSPerM2, kinetics));
+            return this;
+        }
+
+        /** Adds a non-specific leak, conductance density S/m^2, reversal V. */
+        public MembraneBuilder leak(double conductanceSPerM2, double reversalVolts) {
+            channels.add(names -> new Channel.Leak(conductanceSPerM2, reversalVolts));
+            return this;
+        }
+
+        /** Adds a Na/K-ATPase (I_max A/m^2, km mol/m^3) acting on the ions named Na and K. */
+        public MembraneBuilder pump(double maxCurrentAPerM2, double kmSodiumMolPerM3, double kmPotassiumMolPerM3) {
+            pumps.add(names -> new Pump(maxCurrentAPerM2, kmSodiumMolPerM3, kmPotassiumMolPerM3,
+                    indexOf(names, "Na", "ion"), indexOf(names, "K", "ion")));
+            return this;
+        }
+
+        /** Adds a cotransporter: stoichiometry per ion (outward positive), rate mol/(m^2 s). */
+        public MembraneBuilder transporter(String transporterName, Map<String, Double> stoichiometry,
+                                           double rateMolPerM2S) {
+            Map<String, Double> copy = new LinkedHashMap<>(stoichiometry);
+            transporters.add(names -> new Transporter(transporterName,
+                    copy.keySet().stream().mapToInt(ion -> indexOf(names, ion, "ion")).toArray(),
+                    copy.values().stream().mapToDouble(Double::doubleValue).toArray(), rateMolPerM2S));
+            return this;
+        }
+
+        /** Sets the osmotic water permeability, m/s. */
+        public MembraneBuilder waterPermeability(double metersPerSecond) {
+            this.waterPermeabilityMPerS = metersPerSecond;
             return this;
         }
 

@@ -19,14 +19,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.ionflux.model.Channel;
 import org.ionflux.model.Compartment;
+import org.ionflux.model.Event;
 import org.ionflux.model.Membrane;
 import org.ionflux.model.Model;
 import org.ionflux.model.Names;
 import org.ionflux.model.PotentialProtocol;
+import org.ionflux.model.Pump;
 import org.ionflux.model.SimulationSettings;
 import org.ionflux.model.SolverKind;
 import org.ionflux.model.Species;
+import org.ionflux.model.Stimulus;
+import org.ionflux.model.Transporter;
 import org.ionflux.physics.Constants;
+import org.ionflux.physics.HodgkinHuxleyKinetics;
 
 /**
  * Reads a scenario file (SCENARIO.md) into a validated {@link Model}, reporting every problem at once.
@@ -56,11 +61,20 @@ public final class ScenarioReader {
     private static final Set<String> STEP_KEYS = Set.of("at", "value");
     private static final Set<String> CHANNEL_KEYS = Set.of("ion", "conductance", "permeability", "gating", "leak",
             "reversal");
+    private static final Set<String> PUMP_KEYS = Set.of("type", "max_current", "km_na", "km_k");
+    private static final Set<String> TRANSPORTER_KEYS = Set.of("name", "stoichiometry", "rate");
+    private static final Set<String> STIMULUS_KEYS = Set.of("membrane", "start", "duration", "amplitude");
+    private static final Set<String> EVENT_KEYS = Set.of("at", "set");
+    private static final Pattern EVENT_PATH = Pattern.compile(
+            "membranes\\.([A-Za-z][A-Za-z0-9_]*)\\.(channels|pumps|transporters)\\[(\\d+)]\\.([a-z_]+)"
+            + "|membranes\\.([A-Za-z][A-Za-z0-9_]*)\\.potential\\.value"
+            + "|compartments\\.([A-Za-z][A-Za-z0-9_]*)\\.concentrations\\.([A-Za-z][A-Za-z0-9_]*)");
     private static final Set<String> SIMULATION_KEYS = Set.of("duration", "output_interval", "solver", "rtol", "atol",
             "step", "record");
 
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
+    private final Set<String> brokenMembranes = new java.util.HashSet<>();
     private LocatedTree tree;
 
     private ScenarioReader(String file) {
@@ -160,8 +174,8 @@ public final class ScenarioReader {
         List<Compartment> compartments = readCompartments(root, ionNames);
         SimulationSettings settings = readSimulation(root);
         List<Membrane> membranes = readMembranes(root, ionNames, compartments, settings);
-        notSupportedYet(root, "", "stimuli");
-        notSupportedYet(root, "", "events");
+        List<Stimulus> stimuli = readStimuli(root, membranes, settings);
+        List<Event> events = readEvents(root, ionNames, compartments, membranes, settings);
         checkIntegerCharges(ions, membranes);
         if (!problems.isEmpty()) {
             return null;
@@ -170,7 +184,7 @@ public final class ScenarioReader {
         ions.forEach((n, z) -> species.add(new Species(n, z)));
         try {
             return new Model(name, description == null ? "" : description, temperatureK, species, compartments,
-                    membranes, settings);
+                    membranes, stimuli, events, settings);
         } catch (IllegalArgumentException e) {
             problem("", e.getMessage());
             return null;
@@ -291,13 +305,18 @@ public final class ScenarioReader {
             positive(path + ".capacitance", capacitance, "capacitance");
             PotentialProtocol potential = readPotential(mem, path, settings);
             List<Channel> channels = readChannels(mem, path, ionNames, compartments, inside, outside);
-            notSupportedYet(mem, path, "pumps");
-            notSupportedYet(mem, path, "transporters");
-            notSupportedYet(mem, path, "water_permeability");
+            List<Pump> pumps = readPumps(mem, path, ionNames);
+            List<Transporter> transporters = readTransporters(mem, path, ionNames, compartments, inside, outside);
+            double water = quantity(mem, path, "water_permeability", Dimension.PERMEABILITY, false, 0.0);
+            nonNegative(path + ".water_permeability", water, "water permeability");
             ok &= inside >= 0 && outside >= 0 && inside != outside && area > 0 && Double.isFinite(area)
-                    && capacitance > 0 && Double.isFinite(capacitance) && potential != null && channels != null;
+                    && capacitance > 0 && Double.isFinite(capacitance) && potential != null && channels != null
+                    && pumps != null && transporters != null && water >= 0 && Double.isFinite(water);
             if (ok) {
-                result.add(new Membrane(e.getKey(), inside, outside, area, capacitance, potential, channels));
+                result.add(new Membrane(e.getKey(), inside, outside, area, capacitance, potential, channels, pumps,
+                        transporters, water));
+            } else {
+                brokenMembranes.add(e.getKey());
             }
         }
         checkForest(result, compartmentNames);
@@ -420,6 +439,7 @@ public final class ScenarioReader {
             return null;
         }
         boolean ok = true;
+        Set<String> gatedSeen = new java.util.HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             String chPath = path + "[" + i + "]";
             JsonNode ch = list.get(i);
@@ -429,12 +449,17 @@ public final class ScenarioReader {
                 continue;
             }
             checkKeys(ch, chPath, CHANNEL_KEYS);
-            if (present(ch, "leak") || present(ch, "gating") || present(ch, "reversal")) {
-                String key = present(ch, "leak") ? "leak" : present(ch, "gating") ? "gating" : "reversal";
-                problem(chPath + "." + key, "non-specific leaks and gated channels are not supported yet");
-                ok = false;
+            if (bool(ch, chPath, "leak", false)) {
+                Channel leak = readLeak(ch, chPath);
+                if (leak == null) {
+                    ok = false;
+                } else {
+                    channels.add(leak);
+                }
                 continue;
             }
+            forbid(ch, chPath, "reversal", "only a non-specific leak ({leak: true, conductance, reversal}) takes "
+                    + "'reversal'; an ion channel reverses at E_X");
             String ion = string(ch, chPath, "ion", true);
             int s = ion == null ? -1 : ionNames.indexOf(ion);
             if (ion != null && s < 0) {
@@ -442,6 +467,30 @@ public final class ScenarioReader {
             }
             boolean hasG = present(ch, "conductance");
             boolean hasP = present(ch, "permeability");
+            HodgkinHuxleyKinetics gating = null;
+            String gatingName = string(ch, chPath, "gating", false);
+            if (gatingName != null) {
+                try {
+                    gating = HodgkinHuxleyKinetics.fromId(gatingName);
+                } catch (IllegalArgumentException unknown) {
+                    List<String> known = java.util.Arrays.stream(HodgkinHuxleyKinetics.values())
+                            .map(HodgkinHuxleyKinetics::id).toList();
+                    problem(chPath + ".gating", "unknown gating kinetics '" + gatingName + "'"
+                            + suggestion(gatingName, known) + "; expected one of " + String.join(", ", known));
+                    ok = false;
+                    continue;
+                }
+                if (hasP) {
+                    problem(chPath + ".permeability", "a gated channel is ohmic: give 'conductance' (gbar), not "
+                            + "'permeability'");
+                    ok = false;
+                    continue;
+                }
+                if (s >= 0 && !gatedSeen.add(ion + "/" + gatingName)) {
+                    problem(chPath + ".gating", "a second " + gatingName + " channel for '" + ion + "' on this "
+                            + "membrane would give the same gate columns; merge them into one");
+                }
+            }
             if (hasG == hasP) {
                 problem(chPath, "a channel needs exactly one of 'conductance' (ohmic) or 'permeability' (GHK)");
                 ok = false;
@@ -454,7 +503,7 @@ public final class ScenarioReader {
                     checkOhmicSpecies(chPath, ion, s, compartments, inside, outside);
                 }
                 if (s >= 0 && g >= 0 && Double.isFinite(g)) {
-                    channels.add(new Channel.Ohmic(s, g));
+                    channels.add(gating != null ? new Channel.Gated(s, g, gating) : new Channel.Ohmic(s, g));
                 } else {
                     ok = false;
                 }
@@ -469,6 +518,348 @@ public final class ScenarioReader {
             }
         }
         return ok ? channels : null;
+    }
+
+    private Channel readLeak(JsonNode ch, String chPath) {
+        for (String key : List.of("ion", "permeability", "gating")) {
+            forbid(ch, chPath, key, "a non-specific leak moves no tracked ion: give only conductance and reversal");
+        }
+        double g = quantity(ch, chPath, "conductance", Dimension.CONDUCTANCE_DENSITY, true, Double.NaN);
+        nonNegative(chPath + ".conductance", g, "conductance");
+        double reversal = quantity(ch, chPath, "reversal", Dimension.POTENTIAL, true, Double.NaN);
+        if (g >= 0 && Double.isFinite(g) && Double.isFinite(reversal)) {
+            return new Channel.Leak(g, reversal);
+        }
+        return null;
+    }
+
+    private List<Pump> readPumps(JsonNode mem, String membranePath, List<String> ionNames) {
+        List<Pump> pumps = new ArrayList<>();
+        JsonNode list = mem.get("pumps");
+        String path = membranePath + ".pumps";
+        if (list == null || list.isNull()) {
+            return pumps;
+        }
+        if (!list.isArray()) {
+            problem(path, "expected a list of pumps, found " + describe(list));
+            return null;
+        }
+        boolean ok = true;
+        for (int i = 0; i < list.size(); i++) {
+            String pPath = path + "[" + i + "]";
+            JsonNode p = list.get(i);
+            if (!p.isObject()) {
+                problem(pPath, "expected a pump like '{type: na-k-atpase, max_current: 1.5 uA/cm^2, km_na: 10 mM, "
+                        + "km_k: 1.5 mM}', found " + describe(p));
+                ok = false;
+                continue;
+            }
+            checkKeys(p, pPath, PUMP_KEYS);
+            String type = string(p, pPath, "type", true);
+            if (type != null && !Pump.NA_K_ATPASE.equals(type)) {
+                problem(pPath + ".type", "unknown pump type '" + type + "'" + suggestion(type, List.of(
+                        Pump.NA_K_ATPASE)) + "; the only pump is " + Pump.NA_K_ATPASE);
+                ok = false;
+            }
+            double iMax = quantity(p, pPath, "max_current", Dimension.CURRENT_DENSITY, true, Double.NaN);
+            nonNegative(pPath + ".max_current", iMax, "max_current");
+            double kmNa = quantity(p, pPath, "km_na", Dimension.CONCENTRATION, true, Double.NaN);
+            nonNegative(pPath + ".km_na", kmNa, "km_na");
+            double kmK = quantity(p, pPath, "km_k", Dimension.CONCENTRATION, true, Double.NaN);
+            nonNegative(pPath + ".km_k", kmK, "km_k");
+            int na = ionNames.indexOf("Na");
+            int k = ionNames.indexOf("K");
+            if (na < 0 || k < 0) {
+                problem(pPath, "the Na/K pump moves the ions named 'Na' and 'K': declare both under 'ions'");
+                ok = false;
+            }
+            if (ok && iMax >= 0 && kmNa >= 0 && kmK >= 0 && Double.isFinite(iMax + kmNa + kmK)) {
+                pumps.add(new Pump(iMax, kmNa, kmK, na, k));
+            } else {
+                ok = false;
+            }
+        }
+        return ok ? pumps : null;
+    }
+
+    private List<Transporter> readTransporters(JsonNode mem, String membranePath, List<String> ionNames,
+                                               List<Compartment> compartments, int inside, int outside) {
+        List<Transporter> result = new ArrayList<>();
+        JsonNode list = mem.get("transporters");
+        String path = membranePath + ".transporters";
+        if (list == null || list.isNull()) {
+            return result;
+        }
+        if (!list.isArray()) {
+            problem(path, "expected a list of transporters, found " + describe(list));
+            return null;
+        }
+        boolean ok = true;
+        for (int i = 0; i < list.size(); i++) {
+            String tPath = path + "[" + i + "]";
+            JsonNode t = list.get(i);
+            if (!t.isObject()) {
+                problem(tPath, "expected a transporter like '{name: kcc2, stoichiometry: {K: 1, Cl: 1}, rate: "
+                        + "1e-12 mol/(cm^2 s)}', found " + describe(t));
+                ok = false;
+                continue;
+            }
+            checkKeys(t, tPath, TRANSPORTER_KEYS);
+            String name = string(t, tPath, "name", true);
+            if (name != null) {
+                checkName(tPath + ".name", name, "transporter");
+            }
+            double rate = quantity(t, tPath, "rate", Dimension.TRANSPORTER_RATE, true, Double.NaN);
+            nonNegative(tPath + ".rate", rate, "rate");
+            JsonNode st = mapping(t, tPath, "stoichiometry", true);
+            List<Integer> species = new ArrayList<>();
+            List<Double> nu = new ArrayList<>();
+            if (st != null) {
+                if (st.isEmpty()) {
+                    problem(tPath + ".stoichiometry", "name at least one ion, e.g. '{K: 1, Cl: 1}'");
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = st.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    int s = ionNames.indexOf(e.getKey());
+                    if (s < 0) {
+                        problem(tPath + ".stoichiometry." + e.getKey(), "'" + e.getKey() + "' is not a declared ion"
+                                + suggestion(e.getKey(), ionNames));
+                        continue;
+                    }
+                    double v = number(st, tPath + ".stoichiometry", e.getKey(), true, Double.NaN);
+                    if (v == 0) {
+                        problem(tPath + ".stoichiometry." + e.getKey(), "a stoichiometry of 0 moves nothing; "
+                                + "leave the ion out");
+                    }
+                    if (Double.isFinite(v) && v != 0) {
+                        species.add(s);
+                        nu.add(v);
+                        checkBothSides(tPath + ".stoichiometry." + e.getKey(), e.getKey(), s, compartments, inside,
+                                outside, "a transporter");
+                    }
+                }
+            }
+            if (name != null && Names.isValid(name) && rate >= 0 && Double.isFinite(rate) && !species.isEmpty()
+                    && st != null && species.size() == st.size()) {
+                result.add(new Transporter(name, species.stream().mapToInt(Integer::intValue).toArray(),
+                        nu.stream().mapToDouble(Double::doubleValue).toArray(), rate));
+            } else {
+                ok = false;
+            }
+        }
+        return ok ? result : null;
+    }
+
+    private List<Stimulus> readStimuli(JsonNode root, List<Membrane> membranes, SimulationSettings settings) {
+        List<Stimulus> result = new ArrayList<>();
+        JsonNode list = root.get("stimuli");
+        if (list == null || list.isNull()) {
+            return result;
+        }
+        if (!list.isArray()) {
+            problem("stimuli", "expected a list of stimuli, found " + describe(list));
+            return result;
+        }
+        List<String> names = membranes.stream().map(Membrane::name).toList();
+        for (int i = 0; i < list.size(); i++) {
+            String path = "stimuli[" + i + "]";
+            JsonNode st = list.get(i);
+            if (!st.isObject()) {
+                problem(path, "expected '{membrane, start, duration, amplitude}', found " + describe(st));
+                continue;
+            }
+            checkKeys(st, path, STIMULUS_KEYS);
+            String membrane = string(st, path, "membrane", true);
+            int m = membrane == null ? -1 : names.indexOf(membrane);
+            if (membrane != null && m < 0 && !brokenMembranes.contains(membrane)) {
+                problem(path + ".membrane", "'" + membrane + "' is not a membrane" + suggestion(membrane, names));
+            }
+            if (m >= 0 && !membranes.get(m).isDynamic()) {
+                problem(path + ".membrane", "membrane '" + membrane + "' is clamped; a current stimulus needs "
+                        + "'potential: {mode: dynamic, ...}'");
+                m = -1;
+            }
+            double start = quantity(st, path, "start", Dimension.TIME, true, Double.NaN);
+            if (Double.isFinite(start) && start < 0) {
+                problem(path + ".start", "the start must not be negative, found " + start + " s");
+            }
+            double duration = quantity(st, path, "duration", Dimension.TIME, true, Double.NaN);
+            positive(path + ".duration", duration, "duration");
+            double amplitude = quantity(st, path, "amplitude", Dimension.CURRENT_DENSITY, true, Double.NaN);
+            if (settings != null && start >= settings.durationS()) {
+                problem(path + ".start", "the pulse starts at " + start + " s, after the end of the run ("
+                        + settings.durationS() + " s)");
+            }
+            if (m >= 0 && start >= 0 && duration > 0 && Double.isFinite(start + duration + amplitude)) {
+                result.add(new Stimulus(m, start, duration, amplitude));
+            }
+        }
+        return result;
+    }
+
+    private List<Event> readEvents(JsonNode root, List<String> ionNames, List<Compartment> compartments,
+                                   List<Membrane> membranes, SimulationSettings settings) {
+        List<Event> result = new ArrayList<>();
+        JsonNode list = root.get("events");
+        if (list == null || list.isNull()) {
+            return result;
+        }
+        if (!list.isArray()) {
+            problem("events", "expected a list of events, found " + describe(list));
+            return result;
+        }
+        List<String> membraneNames = membranes.stream().map(Membrane::name).toList();
+        List<String> compartmentNames = compartments.stream().map(c -> c == null ? "" : c.name()).toList();
+        for (int i = 0; i < list.size(); i++) {
+            String path = "events[" + i + "]";
+            JsonNode ev = list.get(i);
+            if (!ev.isObject()) {
+                problem(path, "expected '{at: <time>, set: {<path>: <value>}}', found " + describe(ev));
+                continue;
+            }
+            checkKeys(ev, path, EVENT_KEYS);
+            double at = quantity(ev, path, "at", Dimension.TIME, true, Double.NaN);
+            if (Double.isFinite(at) && at < 0) {
+                problem(path + ".at", "an event time must not be negative, found " + at + " s");
+            }
+            if (settings != null && Double.isFinite(at) && at >= settings.durationS()) {
+                problem(path + ".at", "the event at " + at + " s is not before the end of the run ("
+                        + settings.durationS() + " s)");
+            }
+            JsonNode set = mapping(ev, path, "set", true);
+            if (set == null) {
+                continue;
+            }
+            if (set.isEmpty()) {
+                problem(path + ".set", "set at least one parameter, e.g. {\"membranes.plasma.pumps[0].max_current\": 0}");
+            }
+            List<Event.Assignment> assignments = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = set.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                Event.Assignment a = readAssignment(e.getKey(), set, path + ".set", ionNames, compartments,
+                        compartmentNames, membranes, membraneNames);
+                if (a != null) {
+                    assignments.add(a);
+                }
+            }
+            if (Double.isFinite(at) && at >= 0 && assignments.size() == set.size()) {
+                result.add(new Event(at, assignments));
+            }
+        }
+        return result;
+    }
+
+    private Event.Assignment readAssignment(String target, JsonNode set, String setPath, List<String> ionNames,
+                                            List<Compartment> compartments, List<String> compartmentNames,
+                                            List<Membrane> membranes, List<String> membraneNames) {
+        String path = setPath + "." + target;
+        java.util.regex.Matcher m = EVENT_PATH.matcher(target);
+        String help = "; settable: membranes.<m>.channels[<i>].conductance|permeability|reversal, "
+                + "membranes.<m>.pumps[<i>].max_current, membranes.<m>.transporters[<i>].rate, "
+                + "membranes.<m>.potential.value, compartments.<c>.concentrations.<ion> (clamped compartments)";
+        if (!m.matches()) {
+            problem(path, "unknown parameter path '" + target + "'" + help);
+            return null;
+        }
+        if (m.group(1) != null || m.group(5) != null) {
+            String membrane = m.group(1) != null ? m.group(1) : m.group(5);
+            int mi = membraneNames.indexOf(membrane);
+            if (mi < 0) {
+                if (!brokenMembranes.contains(membrane)) {
+                    problem(path, "'" + membrane + "' is not a membrane" + suggestion(membrane, membraneNames));
+                }
+                return null;
+            }
+            Membrane mem = membranes.get(mi);
+            if (m.group(5) != null) {
+                if (mem.isDynamic()) {
+                    problem(path, "membrane '" + membrane + "' has a dynamic potential; only a clamp value can be set");
+                    return null;
+                }
+                double v = quantity(set, setPath, target, Dimension.POTENTIAL, true, Double.NaN);
+                return Double.isFinite(v) ? new Event.ClampValue(target, mi, v) : null;
+            }
+            String kind = m.group(2);
+            int index = Integer.parseInt(m.group(3));
+            String field = m.group(4);
+            int size = kind.equals("channels") ? mem.channels().size() : kind.equals("pumps") ? mem.pumps().size()
+                    : mem.transporters().size();
+            if (index >= size) {
+                problem(path, "membrane '" + membrane + "' has " + size + " " + kind + "; index " + index
+                        + " does not exist (the first is [0])");
+                return null;
+            }
+            switch (kind) {
+                case "pumps": {
+                    if (!field.equals("max_current")) {
+                        problem(path, "a pump's settable parameter is max_current, not '" + field + "'");
+                        return null;
+                    }
+                    double v = quantity(set, setPath, target, Dimension.CURRENT_DENSITY, true, Double.NaN);
+                    nonNegative(path, v, "max_current");
+                    return v >= 0 ? new Event.PumpMaxCurrent(target, mi, index, v) : null;
+                }
+                case "transporters": {
+                    if (!field.equals("rate")) {
+                        problem(path, "a transporter's settable parameter is rate, not '" + field + "'");
+                        return null;
+                    }
+                    double v = quantity(set, setPath, target, Dimension.TRANSPORTER_RATE, true, Double.NaN);
+                    nonNegative(path, v, "rate");
+                    return v >= 0 ? new Event.TransporterRate(target, mi, index, v) : null;
+                }
+                default: {
+                    Channel ch = mem.channels().get(index);
+                    String expected = ch instanceof Channel.Ghk ? "permeability" : "conductance";
+                    if (field.equals("reversal") && ch instanceof Channel.Leak) {
+                        double v = quantity(set, setPath, target, Dimension.POTENTIAL, true, Double.NaN);
+                        return Double.isFinite(v) ? new Event.LeakReversal(target, mi, index, v) : null;
+                    }
+                    if (!field.equals(expected)) {
+                        problem(path, "this channel's settable parameter is '" + expected + "'"
+                                + (ch instanceof Channel.Leak ? " or 'reversal'" : "") + ", not '" + field + "'");
+                        return null;
+                    }
+                    Dimension d = ch instanceof Channel.Ghk ? Dimension.PERMEABILITY : Dimension.CONDUCTANCE_DENSITY;
+                    double v = quantity(set, setPath, target, d, true, Double.NaN);
+                    nonNegative(path, v, field);
+                    return v >= 0 ? new Event.ChannelStrength(target, mi, index, v) : null;
+                }
+            }
+        }
+        int c = compartmentNames.indexOf(m.group(6));
+        int s = ionNames.indexOf(m.group(7));
+        if (c < 0) {
+            problem(path, "'" + m.group(6) + "' is not a compartment" + suggestion(m.group(6), compartmentNames));
+            return null;
+        }
+        if (s < 0) {
+            problem(path, "'" + m.group(7) + "' is not a declared ion" + suggestion(m.group(7), ionNames));
+            return null;
+        }
+        if (compartments.get(c) != null && !compartments.get(c).clamped()) {
+            problem(path, "only a clamped compartment's concentration can be set by an event; '" + m.group(6)
+                    + "' is not clamped (its amounts are state variables)");
+            return null;
+        }
+        double v = quantity(set, setPath, target, Dimension.CONCENTRATION, true, Double.NaN);
+        if (Double.isFinite(v) && (v < 0 || v > MAX_CONCENTRATION_MOL_PER_M3)) {
+            problem(path, "a concentration must be between 0 and 10 M, found " + v + " mM");
+            return null;
+        }
+        return Double.isFinite(v) ? new Event.BathConcentration(target, c, s, v) : null;
+    }
+
+    private void checkBothSides(String path, String ion, int s, List<Compartment> compartments, int inside,
+                                int outside, String what) {
+        for (int c : new int[] {inside, outside}) {
+            if (c >= 0 && c < compartments.size() && compartments.get(c) != null
+                    && compartments.get(c).concentrationMolPerM3(s) == 0) {
+                problem(path, what + " moving '" + ion + "' needs it on both sides, but '"
+                        + compartments.get(c).name() + "' has none, so its electrochemical potential is infinite; "
+                        + "give it a concentration there");
+            }
+        }
     }
 
     private void checkOhmicSpecies(String chPath, String ion, int s, List<Compartment> compartments, int inside,
@@ -491,13 +882,15 @@ public final class ScenarioReader {
 
     private void checkIntegerCharges(Map<String, Double> ions, List<Membrane> membranes) {
         List<String> names = new ArrayList<>(ions.keySet());
+        Set<String> reported = new java.util.HashSet<>();
         for (Membrane m : membranes) {
-            for (Channel ch : m.channels()) {
-                String ion = names.get(ch.speciesIndex());
+            for (int s = 0; s < names.size(); s++) {
+                String ion = names.get(s);
                 double z = ions.get(ion);
-                if (Double.isFinite(z) && z != Math.rint(z)) {
-                    problem("ions." + ion + ".charge", "'" + ion + "' is moved by a channel of membrane '" + m.name()
-                            + "', so its charge must be a whole number, found " + z);
+                if (m.moves(s) && Double.isFinite(z) && z != Math.rint(z) && reported.add(ion)) {
+                    problem("ions." + ion + ".charge", "'" + ion + "' is moved across membrane '" + m.name()
+                            + "', so its charge must be a whole number, found " + z + " (only an impermeant "
+                            + "species may carry a mean valence)");
                 }
             }
         }
@@ -591,14 +984,6 @@ public final class ScenarioReader {
     private void forbid(JsonNode node, String path, String key, String message) {
         if (present(node, key)) {
             problem(child(path, key), message);
-        }
-    }
-
-    private void notSupportedYet(JsonNode node, String path, String key) {
-        JsonNode v = node.get(key);
-        if (v != null && !v.isNull() && !(v.isArray() && v.isEmpty())) {
-            problem(child(path, key), "'" + key + "' is not supported yet by this version of ionflux; remove it "
-                    + "(nothing would simulate it)");
         }
     }
 

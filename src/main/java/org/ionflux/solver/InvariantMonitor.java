@@ -94,7 +94,9 @@ final class InvariantMonitor {
             double plate = mem.capacitanceFPerM2() * mem.areaM2() * y[layout.potentialIndex(m)];
             q += mem.insideIndex() == c ? -plate : plate;
         }
-        return q;
+        // minus what leaks and stimuli brought in (MODEL.md section 7: an external source)
+        int external = layout.externalChargeIndex(c);
+        return external >= 0 ? q - y[external] : q;
     }
 
     /**
@@ -110,6 +112,11 @@ final class InvariantMonitor {
             }
         }
         for (int c = 0; c < negativeLimitMol.length; c++) {
+            int v = layout.volumeIndex(c);
+            if (v >= 0 && !(y[v] > 0)) {
+                throw new EngineFailure("the volume of " + model.compartments().get(c).name() + " shrank to "
+                        + y[v] * 1e15 + " pL at t = " + timeS + " s", timeS);
+            }
             for (int s = 0; s < layout.speciesCount(); s++) {
                 int i = layout.amountIndex(c, s);
                 if (i >= 0 && y[i] < negativeLimitMol[c]) {

@@ -1,29 +1,38 @@
 package org.ionflux.solver;
 
 import java.util.Arrays;
+import java.util.List;
 import org.ionflux.model.Channel;
 import org.ionflux.model.Compartment;
+import org.ionflux.model.Event;
 import org.ionflux.model.Membrane;
 import org.ionflux.model.Model;
 import org.ionflux.model.PotentialProtocol;
+import org.ionflux.model.Pump;
+import org.ionflux.model.Stimulus;
+import org.ionflux.model.Transporter;
 import org.ionflux.physics.Constants;
-import org.ionflux.physics.GhkChannel;
+import org.ionflux.physics.HodgkinHuxleyKinetics;
+import org.ionflux.physics.NaKPump;
 import org.ionflux.physics.Nernst;
-import org.ionflux.physics.OhmicChannel;
 import org.ionflux.physics.SpecialFunctions;
 
 /**
- * The right-hand side of the ion-flux ODE (MODEL.md sections 3 to 7), compiled from a {@link Model} into flat
+ * The right-hand side of the ion-flux ODE (MODEL.md sections 3 to 8), compiled from a {@link Model} into flat
  * arrays so that an evaluation allocates nothing.
  *
- * <p>Each evaluation also leaves the observables of that state (potentials, concentrations, per-species
- * currents and fluxes of every membrane) in work arrays, read by {@link TraceColumns}. Not thread-safe:
- * one instance per run.
+ * <p>Every mechanism adds its molar flux (mol/s, outward positive) and current density (A/m^2) to per-membrane,
+ * per-species accumulators; the amounts then change by {@code -J} inside and {@code +J} outside, and a dynamic
+ * membrane's potential by {@code (-I + i_stim) / C_m}. Each evaluation leaves those observables in this object,
+ * read by {@link TraceColumns}. Piecewise-constant parameters (clamp values, stimuli, event-set values) change
+ * only in {@link #startSegment(double)}. Not thread-safe: one instance per run.
  */
 public final class IonFluxSystem {
 
     private static final int OHMIC = 0;
     private static final int GHK = 1;
+    private static final int GATED = 2;
+    private static final int LEAK = 3;
 
     private final Model model;
     private final StateLayout layout;
@@ -31,36 +40,62 @@ public final class IonFluxSystem {
     private final int compartmentCount;
     private final int membraneCount;
     private final double thermalVoltage;
+    private final double temperatureFactor;
 
     private final double[] valence;
-    private final double[] volume;
+    private final double[] initialVolume;
     private final double[] clampedConcentration;
     private final int[] amountIndex;
+    private final int[] volumeIndex;
+    private final int[] externalChargeIndex;
 
     private final int[] insideOf;
     private final int[] outsideOf;
     private final double[] area;
     private final double[] capacitance;
+    private final double[] waterPermeability;
     private final int[] potentialIndex;
     private final double[] clampVolts;
+    private final double[] stimulusCurrent;
 
+    private final int[] channelOffset;
     private final int[] channelKind;
     private final int[] channelMembrane;
     private final int[] channelSpecies;
     private final double[] channelParameter;
+    private final double[] leakReversal;
+    private final int[] gateIndex;
+    private final HodgkinHuxleyKinetics[] kinetics;
+
+    private final int[] pumpOffset;
+    private final int[] pumpMembrane;
+    private final double[] pumpMaxCurrent;
+    private final double[] pumpKmSodium;
+    private final double[] pumpKmPotassium;
+    private final int[] pumpSodium;
+    private final int[] pumpPotassium;
+
+    private final int[] transporterOffset;
+    private final int[] transporterMembrane;
+    private final int[][] transporterSpecies;
+    private final double[][] transporterStoichiometry;
+    private final double[] transporterRate;
+    private final double[] transporterCharge;
 
     private final boolean[] moved;
     private final int[] transferIndex;
 
+    private final double[] volume;
     private final double[] concentration;
     private final double[] potential;
     private final double[] membraneCurrent;
+    private final double[] leakCurrent;
     private final double[] speciesCurrent;
     private final double[] speciesFlux;
 
     private long evaluations;
 
-    /** Compiles {@code model}; clamp values start at their t = 0 values. */
+    /** Compiles {@code model}; parameters start at their t = 0 values. */
     public IonFluxSystem(Model model) {
         this.model = model;
         this.layout = new StateLayout(model);
@@ -68,17 +103,22 @@ public final class IonFluxSystem {
         compartmentCount = model.compartments().size();
         membraneCount = model.membranes().size();
         thermalVoltage = Constants.thermalVoltageVolts(model.temperatureK());
+        temperatureFactor = HodgkinHuxleyKinetics.temperatureFactor(model.temperatureCelsius());
 
         valence = new double[speciesCount];
         for (int s = 0; s < speciesCount; s++) {
             valence[s] = model.species().get(s).charge();
         }
-        volume = new double[compartmentCount];
+        initialVolume = new double[compartmentCount];
         clampedConcentration = new double[compartmentCount * speciesCount];
         amountIndex = new int[compartmentCount * speciesCount];
+        volumeIndex = new int[compartmentCount];
+        externalChargeIndex = new int[compartmentCount];
         for (int c = 0; c < compartmentCount; c++) {
             Compartment comp = model.compartments().get(c);
-            volume[c] = comp.volumeM3();
+            initialVolume[c] = comp.volumeM3();
+            volumeIndex[c] = layout.volumeIndex(c);
+            externalChargeIndex[c] = layout.externalChargeIndex(c);
             for (int s = 0; s < speciesCount; s++) {
                 clampedConcentration[c * speciesCount + s] = comp.concentrationMolPerM3(s);
                 amountIndex[c * speciesCount + s] = layout.amountIndex(c, s);
@@ -89,37 +129,96 @@ public final class IonFluxSystem {
         outsideOf = new int[membraneCount];
         area = new double[membraneCount];
         capacitance = new double[membraneCount];
+        waterPermeability = new double[membraneCount];
         potentialIndex = new int[membraneCount];
         clampVolts = new double[membraneCount];
+        stimulusCurrent = new double[membraneCount];
         moved = new boolean[membraneCount * speciesCount];
-        int channels = 0;
+        channelOffset = new int[membraneCount + 1];
+        pumpOffset = new int[membraneCount + 1];
+        transporterOffset = new int[membraneCount + 1];
         for (int m = 0; m < membraneCount; m++) {
             Membrane mem = model.membranes().get(m);
             insideOf[m] = mem.insideIndex();
             outsideOf[m] = mem.outsideIndex();
             area[m] = mem.areaM2();
             capacitance[m] = mem.capacitanceFPerM2();
+            waterPermeability[m] = mem.waterPermeabilityMPerS();
             potentialIndex[m] = layout.potentialIndex(m);
-            channels += mem.channels().size();
+            channelOffset[m + 1] = channelOffset[m] + mem.channels().size();
+            pumpOffset[m + 1] = pumpOffset[m] + mem.pumps().size();
+            transporterOffset[m + 1] = transporterOffset[m] + mem.transporters().size();
+            for (int s = 0; s < speciesCount; s++) {
+                moved[m * speciesCount + s] = mem.moves(s);
+            }
         }
+        int channels = channelOffset[membraneCount];
         channelKind = new int[channels];
         channelMembrane = new int[channels];
         channelSpecies = new int[channels];
         channelParameter = new double[channels];
-        int k = 0;
+        leakReversal = new double[channels];
+        gateIndex = new int[channels];
+        kinetics = new HodgkinHuxleyKinetics[channels];
+        int pumps = pumpOffset[membraneCount];
+        pumpMembrane = new int[pumps];
+        pumpMaxCurrent = new double[pumps];
+        pumpKmSodium = new double[pumps];
+        pumpKmPotassium = new double[pumps];
+        pumpSodium = new int[pumps];
+        pumpPotassium = new int[pumps];
+        int transporters = transporterOffset[membraneCount];
+        transporterMembrane = new int[transporters];
+        transporterSpecies = new int[transporters][];
+        transporterStoichiometry = new double[transporters][];
+        transporterRate = new double[transporters];
+        transporterCharge = new double[transporters];
         for (int m = 0; m < membraneCount; m++) {
-            for (Channel ch : model.membranes().get(m).channels()) {
+            Membrane mem = model.membranes().get(m);
+            for (int i = 0; i < mem.channels().size(); i++) {
+                int k = channelOffset[m] + i;
+                Channel ch = mem.channels().get(i);
                 channelMembrane[k] = m;
                 channelSpecies[k] = ch.speciesIndex();
-                moved[m * speciesCount + ch.speciesIndex()] = true;
+                gateIndex[k] = layout.gateIndex(m, i);
                 if (ch instanceof Channel.Ohmic ohmic) {
                     channelKind[k] = OHMIC;
                     channelParameter[k] = ohmic.conductanceSPerM2();
                 } else if (ch instanceof Channel.Ghk ghk) {
                     channelKind[k] = GHK;
                     channelParameter[k] = ghk.permeabilityMPerS();
+                } else if (ch instanceof Channel.Gated gated) {
+                    channelKind[k] = GATED;
+                    channelParameter[k] = gated.maxConductanceSPerM2();
+                    kinetics[k] = gated.kinetics();
+                } else if (ch instanceof Channel.Leak leak) {
+                    channelKind[k] = LEAK;
+                    channelParameter[k] = leak.conductanceSPerM2();
+                    leakReversal[k] = leak.reversalVolts();
                 }
-                k++;
+            }
+            for (int i = 0; i < mem.pumps().size(); i++) {
+                int p = pumpOffset[m] + i;
+                Pump pump = mem.pumps().get(i);
+                pumpMembrane[p] = m;
+                pumpMaxCurrent[p] = pump.maxCurrentAPerM2();
+                pumpKmSodium[p] = pump.kmSodiumMolPerM3();
+                pumpKmPotassium[p] = pump.kmPotassiumMolPerM3();
+                pumpSodium[p] = pump.sodiumIndex();
+                pumpPotassium[p] = pump.potassiumIndex();
+            }
+            for (int i = 0; i < mem.transporters().size(); i++) {
+                int t = transporterOffset[m] + i;
+                Transporter tr = mem.transporters().get(i);
+                transporterMembrane[t] = m;
+                transporterSpecies[t] = tr.speciesIndices();
+                transporterStoichiometry[t] = tr.stoichiometry();
+                transporterRate[t] = tr.rateMolPerM2S();
+                double charge = 0;
+                for (int j = 0; j < transporterSpecies[t].length; j++) {
+                    charge += transporterStoichiometry[t][j] * valence[transporterSpecies[t][j]];
+                }
+                transporterCharge[t] = charge;
             }
         }
         transferIndex = new int[speciesCount];
@@ -127,12 +226,14 @@ public final class IonFluxSystem {
             transferIndex[s] = layout.transferIndex(s);
         }
 
+        volume = new double[compartmentCount];
         concentration = new double[compartmentCount * speciesCount];
         potential = new double[membraneCount];
         membraneCurrent = new double[membraneCount];
+        leakCurrent = new double[membraneCount];
         speciesCurrent = new double[membraneCount * speciesCount];
         speciesFlux = new double[membraneCount * speciesCount];
-        applyProtocolsAt(0.0);
+        startSegment(0.0);
     }
 
     /** @return the model this system was compiled from */
@@ -151,15 +252,43 @@ public final class IonFluxSystem {
     }
 
     /**
-     * Sets the piecewise-constant parameters (clamp values) to those in force from {@code timeS} on, the
-     * values just after any jump at that time (MODEL.md section 7).
+     * Sets the piecewise-constant parameters in force from {@code timeS} on, the values just after any jump at
+     * that time (MODEL.md section 7): clamp steps at that time, then events at that time in order, then the sum
+     * of the stimuli on at that time. Called at t = 0 and at every restart time, in increasing order.
      */
-    public void applyProtocolsAt(double timeS) {
+    public void startSegment(double timeS) {
         for (int m = 0; m < membraneCount; m++) {
-            PotentialProtocol p = model.membranes().get(m).potential();
-            if (p instanceof PotentialProtocol.Clamp clamp) {
+            if (model.membranes().get(m).potential() instanceof PotentialProtocol.Clamp clamp
+                    && (timeS == 0.0 || Arrays.binarySearch(clamp.stepTimesS(), timeS) >= 0)) {
                 clampVolts[m] = clamp.voltsAt(timeS);
             }
+        }
+        for (Event event : model.events()) {
+            if (event.atS() == timeS) {
+                event.assignments().forEach(this::apply);
+            }
+        }
+        Arrays.fill(stimulusCurrent, 0.0);
+        for (Stimulus st : model.stimuli()) {
+            if (st.isOnAt(timeS)) {
+                stimulusCurrent[st.membraneIndex()] += st.amplitudeAPerM2();
+            }
+        }
+    }
+
+    private void apply(Event.Assignment a) {
+        if (a instanceof Event.ChannelStrength c) {
+            channelParameter[channelOffset[c.membrane()] + c.channel()] = c.value();
+        } else if (a instanceof Event.LeakReversal r) {
+            leakReversal[channelOffset[r.membrane()] + r.channel()] = r.volts();
+        } else if (a instanceof Event.PumpMaxCurrent p) {
+            pumpMaxCurrent[pumpOffset[p.membrane()] + p.pump()] = p.value();
+        } else if (a instanceof Event.TransporterRate t) {
+            transporterRate[transporterOffset[t.membrane()] + t.transporter()] = t.value();
+        } else if (a instanceof Event.ClampValue v) {
+            clampVolts[v.membrane()] = v.volts();
+        } else if (a instanceof Event.BathConcentration b) {
+            clampedConcentration[b.compartment() * speciesCount + b.species()] = b.value();
         }
     }
 
@@ -167,8 +296,8 @@ public final class IonFluxSystem {
      * Evaluates {@code dy/dt = f(t, y)} and leaves the observables of state y in this object.
      *
      * @param timeS time, s
-     * @param y     state (mol, V)
-     * @param yDot  output: derivatives (mol/s, V/s)
+     * @param y     state (mol, m^3, V, gates, accumulators)
+     * @param yDot  output: derivatives
      */
     public void computeDerivatives(double timeS, double[] y, double[] yDot) {
         evaluations++;
@@ -197,14 +326,50 @@ public final class IonFluxSystem {
                 }
             }
             if (potentialIndex[m] >= 0) {
-                yDot[potentialIndex[m]] = -membraneCurrent[m] / capacitance[m];
+                yDot[potentialIndex[m]] = (-membraneCurrent[m] + stimulusCurrent[m]) / capacitance[m];
+            }
+            // charge brought in from outside the tracked species (MODEL.md section 7)
+            double external = area[m] * (leakCurrent[m] - stimulusCurrent[m]);
+            if (externalChargeIndex[insideOf[m]] >= 0) {
+                yDot[externalChargeIndex[insideOf[m]]] += external;
+            }
+            if (externalChargeIndex[outsideOf[m]] >= 0) {
+                yDot[externalChargeIndex[outsideOf[m]]] -= external;
+            }
+            if (waterPermeability[m] > 0) {
+                // MODEL.md section 8: water follows osmolarity, ideal solution
+                double osmIn = 0;
+                double osmOut = 0;
+                for (int s = 0; s < speciesCount; s++) {
+                    osmIn += concentration[in + s];
+                    osmOut += concentration[out + s];
+                }
+                double dVol = waterPermeability[m] * area[m] * Constants.WATER_MOLAR_VOLUME_M3_PER_MOL
+                        * (osmIn - osmOut);
+                if (volumeIndex[insideOf[m]] >= 0) {
+                    yDot[volumeIndex[insideOf[m]]] += dVol;
+                }
+                if (volumeIndex[outsideOf[m]] >= 0) {
+                    yDot[volumeIndex[outsideOf[m]]] -= dVol;
+                }
+            }
+        }
+        for (int k = 0; k < channelKind.length; k++) {
+            if (channelKind[k] == GATED) {
+                double v = potential[channelMembrane[k]];
+                HodgkinHuxleyKinetics kin = kinetics[k];
+                for (int g = 0; g < kin.gateCount(); g++) {
+                    int i = gateIndex[k] + g;
+                    yDot[i] = kin.gate(g).dxdtPerS(y[i], v, temperatureFactor);
+                }
             }
         }
     }
 
-    /** Computes concentrations, potentials, currents and fluxes of state y without the derivatives. */
+    /** Computes volumes, concentrations, potentials, currents and fluxes of state y, without the derivatives. */
     public void updateObservables(double[] y) {
         for (int c = 0; c < compartmentCount; c++) {
+            volume[c] = volumeIndex[c] >= 0 ? y[volumeIndex[c]] : initialVolume[c];
             for (int s = 0; s < speciesCount; s++) {
                 int i = c * speciesCount + s;
                 concentration[i] = amountIndex[i] >= 0 ? y[amountIndex[i]] / volume[c] : clampedConcentration[i];
@@ -214,31 +379,77 @@ public final class IonFluxSystem {
             potential[m] = potentialIndex[m] >= 0 ? y[potentialIndex[m]] : clampVolts[m];
         }
         Arrays.fill(membraneCurrent, 0.0);
+        Arrays.fill(leakCurrent, 0.0);
         Arrays.fill(speciesCurrent, 0.0);
         Arrays.fill(speciesFlux, 0.0);
         for (int k = 0; k < channelKind.length; k++) {
             int m = channelMembrane[k];
+            double v = potential[m];
+            if (channelKind[k] == LEAK) {
+                double current = channelParameter[k] * (v - leakReversal[k]);
+                leakCurrent[m] += current;
+                membraneCurrent[m] += current;
+                continue;
+            }
             int s = channelSpecies[k];
             double cIn = concentration[insideOf[m] * speciesCount + s];
             double cOut = concentration[outsideOf[m] * speciesCount + s];
             double z = valence[s];
-            double v = potential[m];
             double flux;
             double current;
-            if (channelKind[k] == OHMIC) {
-                double nernst = thermalVoltage / z * Math.log(cOut / cIn);
-                current = channelParameter[k] * (v - nernst);
-                flux = OhmicChannel.fluxMolPerS(current, area[m], z);
-            } else {
+            if (channelKind[k] == GHK) {
                 double u = z * v / thermalVoltage;
                 flux = channelParameter[k] * area[m] * (cIn * SpecialFunctions.uOverOneMinusExpMinusU(u)
                         - cOut * SpecialFunctions.uOverOneMinusExpMinusU(-u));
-                current = GhkChannel.currentDensityAPerM2(flux, area[m], z);
+                current = z * Constants.FARADAY_C_PER_MOL * flux / area[m];
+            } else {
+                double conductance = channelParameter[k];
+                if (channelKind[k] == GATED) {
+                    conductance *= kinetics[k].openProbability(y, gateIndex[k]);
+                }
+                double nernst = thermalVoltage / z * Math.log(cOut / cIn);
+                current = conductance * (v - nernst);
+                flux = current * area[m] / (z * Constants.FARADAY_C_PER_MOL);
             }
-            speciesFlux[m * speciesCount + s] += flux;
-            speciesCurrent[m * speciesCount + s] += current;
-            membraneCurrent[m] += current;
+            add(m, s, flux, current);
         }
+        for (int p = 0; p < pumpMaxCurrent.length; p++) {
+            int m = pumpMembrane[p];
+            double current = NaKPump.currentDensityAPerM2(pumpMaxCurrent[p],
+                    concentration[insideOf[m] * speciesCount + pumpSodium[p]], concentration[outsideOf[m]
+                            * speciesCount + pumpPotassium[p]], pumpKmSodium[p], pumpKmPotassium[p]);
+            double cycles = current * area[m] / Constants.FARADAY_C_PER_MOL;
+            // 3 Na out, 2 K in per cycle (MODEL.md section 6)
+            add(m, pumpSodium[p], NaKPump.SODIUM_PER_CYCLE * cycles,
+                    NaKPump.SODIUM_PER_CYCLE * valence[pumpSodium[p]] * current);
+            add(m, pumpPotassium[p], -NaKPump.POTASSIUM_PER_CYCLE * cycles,
+                    -NaKPump.POTASSIUM_PER_CYCLE * valence[pumpPotassium[p]] * current);
+        }
+        for (int t = 0; t < transporterRate.length; t++) {
+            int m = transporterMembrane[t];
+            int[] species = transporterSpecies[t];
+            double[] nu = transporterStoichiometry[t];
+            double u = potential[m] / thermalVoltage;
+            double drive = 0;
+            for (int j = 0; j < species.length; j++) {
+                int s = species[j];
+                // dmu_X / (R T) = ln(c_in / c_out) + z u (MODEL.md sections 4 and 6)
+                drive += nu[j] * (Math.log(concentration[insideOf[m] * speciesCount + s]
+                        / concentration[outsideOf[m] * speciesCount + s]) + valence[s] * u);
+            }
+            double cycleDensity = transporterRate[t] * drive;
+            for (int j = 0; j < species.length; j++) {
+                int s = species[j];
+                add(m, s, nu[j] * cycleDensity * area[m],
+                        valence[s] * nu[j] * Constants.FARADAY_C_PER_MOL * cycleDensity);
+            }
+        }
+    }
+
+    private void add(int membrane, int species, double fluxMolPerS, double currentAPerM2) {
+        speciesFlux[membrane * speciesCount + species] += fluxMolPerS;
+        speciesCurrent[membrane * speciesCount + species] += currentAPerM2;
+        membraneCurrent[membrane] += currentAPerM2;
     }
 
     /** @return number of right-hand-side evaluations so far */
@@ -251,7 +462,7 @@ public final class IonFluxSystem {
         return concentration[compartment * speciesCount + species];
     }
 
-    /** @return volume of compartment c, m^3 */
+    /** @return volume of compartment c at the last evaluated state, m^3 */
     public double volumeM3(int compartment) {
         return volume[compartment];
     }
@@ -278,13 +489,44 @@ public final class IonFluxSystem {
         return speciesFlux[membrane * speciesCount + species];
     }
 
-    /** @return total outward current density through membrane m, A/m^2 */
+    /** @return outward current density of the non-specific leaks of membrane m, A/m^2 */
+    public double leakCurrentAPerM2(int membrane) {
+        return leakCurrent[membrane];
+    }
+
+    /** @return total outward current density through membrane m (channels, leaks, pumps, transporters), A/m^2 */
     public double membraneCurrentAPerM2(int membrane) {
         return membraneCurrent[membrane];
+    }
+
+    /** @return stimulus current density on membrane m in the current segment, A/m^2 (positive depolarizing) */
+    public double stimulusCurrentAPerM2(int membrane) {
+        return stimulusCurrent[membrane];
     }
 
     /** @return true if some mechanism moves species s across membrane m */
     public boolean moves(int membrane, int species) {
         return moved[membrane * speciesCount + species];
+    }
+
+    /** @return the times in (0, duration) where a parameter jumps (clamp steps, stimulus edges, events), s */
+    static List<Double> jumpTimes(Model model) {
+        java.util.TreeSet<Double> times = new java.util.TreeSet<>();
+        for (Membrane m : model.membranes()) {
+            if (m.potential() instanceof PotentialProtocol.Clamp clamp) {
+                for (double t : clamp.stepTimesS()) {
+                    times.add(t);
+                }
+            }
+        }
+        for (Stimulus st : model.stimuli()) {
+            times.add(st.startS());
+            times.add(st.endS());
+        }
+        for (Event e : model.events()) {
+            times.add(e.atS());
+        }
+        double duration = model.settings().durationS();
+        return times.stream().filter(t -> t > 0 && t < duration).toList();
     }
 }

@@ -1,14 +1,11 @@
 package org.ionflux.solver;
 
-import java.util.TreeSet;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import org.apache.commons.math3.ode.FirstOrderIntegrator;
 import org.apache.commons.math3.ode.sampling.StepHandler;
 import org.apache.commons.math3.ode.sampling.StepInterpolator;
-import org.ionflux.model.Membrane;
 import org.ionflux.model.Model;
-import org.ionflux.model.PotentialProtocol;
 
 /**
  * Runs a model from 0 to its duration and streams the trace to a {@link TraceSink}.
@@ -45,17 +42,7 @@ public final class Simulation {
 
     /** @return the sorted times in (0, duration) where the integration restarts, s */
     public double[] restartTimes() {
-        TreeSet<Double> times = new TreeSet<>();
-        for (Membrane m : model.membranes()) {
-            if (m.potential() instanceof PotentialProtocol.Clamp clamp) {
-                for (double t : clamp.stepTimesS()) {
-                    if (t > 0 && t < model.settings().durationS()) {
-                        times.add(t);
-                    }
-                }
-            }
-        }
-        return times.stream().mapToDouble(Double::doubleValue).toArray();
+        return IonFluxSystem.jumpTimes(model).stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /**
@@ -88,7 +75,7 @@ public final class Simulation {
             for (int seg = 0; seg <= restarts.length; seg++) {
                 double segmentEnd = seg < restarts.length ? restarts[seg] : duration;
                 boolean last = seg == restarts.length;
-                system.applyProtocolsAt(segmentStart);
+                system.startSegment(segmentStart);
                 sampler.startSegment(segmentStart, segmentEnd, last, y);
                 integrator.integrate(equations, segmentStart, y, segmentEnd, y);
                 segmentStart = segmentEnd;

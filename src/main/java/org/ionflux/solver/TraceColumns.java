@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
+import org.ionflux.model.Channel;
 import org.ionflux.model.Compartment;
 import org.ionflux.model.Membrane;
 import org.ionflux.model.Model;
@@ -47,10 +48,12 @@ public final class TraceColumns {
     private static final double MV_PER_V = 1e3;
     private static final double UA_CM2_PER_A_M2 = 1e2;
     private static final double FMOL_PER_MOL = 1e15;
+    private static final double PL_PER_M3 = 1e15;
 
     private final IonFluxSystem system;
     private final List<Column> columns = new ArrayList<>();
     private final List<ToDoubleFunction<IonFluxSystem>> getters = new ArrayList<>();
+    private double[] state;
 
     /**
      * @param system         the compiled model
@@ -77,6 +80,13 @@ public final class TraceColumns {
                         s -> s.concentrationMolPerM3(cc, ii));
             }
         }
+        for (int c = 0; c < model.compartments().size(); c++) {
+            if (model.volumeCanChange(c)) {
+                int cc = c;
+                add(patterns, model.compartments().get(c).name() + ".volume_pL", Kind.VOLUME,
+                        s -> s.volumeM3(cc) * PL_PER_M3);
+            }
+        }
         for (int m = 0; m < membranes.size(); m++) {
             Membrane mem = membranes.get(m);
             for (int i = 0; i < species.size(); i++) {
@@ -93,12 +103,32 @@ public final class TraceColumns {
             }
         }
         for (int m = 0; m < membranes.size(); m++) {
+            if (membranes.get(m).hasLeak()) {
+                int mm = m;
+                add(patterns, membranes.get(m).name() + ".I_leak_uA_cm2", Kind.CURRENT,
+                        s -> s.leakCurrentAPerM2(mm) * UA_CM2_PER_A_M2);
+            }
+        }
+        for (int m = 0; m < membranes.size(); m++) {
             for (int i = 0; i < species.size(); i++) {
                 if (system.moves(m, i)) {
                     int mm = m;
                     int ii = i;
                     add(patterns, membranes.get(m).name() + ".J_" + species.get(i).name() + "_fmol_s", Kind.FLUX,
                             s -> s.speciesFluxMolPerS(mm, ii) * FMOL_PER_MOL);
+                }
+            }
+        }
+        StateLayout layout = system.layout();
+        for (int m = 0; m < membranes.size(); m++) {
+            Membrane mem = membranes.get(m);
+            for (int k = 0; k < mem.channels().size(); k++) {
+                if (mem.channels().get(k) instanceof Channel.Gated gated) {
+                    for (int g = 0; g < gated.kinetics().gateCount(); g++) {
+                        int index = layout.gateIndex(m, k) + g;
+                        add(patterns, mem.name() + "." + species.get(gated.speciesIndex()).name() + "_"
+                                + gated.kinetics().gate(g).symbol(), Kind.GATE, s -> state[index]);
+                    }
                 }
             }
         }
@@ -143,6 +173,7 @@ public final class TraceColumns {
      */
     public void fill(double timeS, double[] y, double[] row) {
         system.updateObservables(y);
+        state = y;
         row[0] = timeS;
         for (int i = 1; i < row.length; i++) {
             row[i] = getters.get(i).applyAsDouble(system);

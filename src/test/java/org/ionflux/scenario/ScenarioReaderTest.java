@@ -162,8 +162,10 @@ class ScenarioReaderTest {
                 .contains("whole number");
         assertThat(problems(GOOD.replace("solver: x", "").replace("output_interval: 1 s",
                 "output_interval: 1 s, solver: dormand-prince-85")).getMessage()).contains("did you mean");
-        assertThat(problems(GOOD.replace("    channels:", "    pumps: [{type: na-k-atpase}]\n    channels:"))
-                .getMessage()).contains("membranes.plasma.pumps").contains("not supported yet");
+        assertThat(problems(GOOD.replace("    channels:",
+                "    pumps: [{type: na-k-atpas, max_current: 1, km_na: 0, km_k: 0}]\n    channels:")).getMessage())
+                .contains("membranes.plasma.pumps[0].type: unknown pump type 'na-k-atpas' (did you mean "
+                        + "'na-k-atpase'?)").contains("declare both under 'ions'");
     }
 
     @Test
