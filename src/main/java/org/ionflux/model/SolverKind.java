@@ -14,7 +14,9 @@ public enum SolverKind {
     /** Adams-Moulton multistep (4 steps), Commons Math. */
     ADAMS_MOULTON("adams-moulton"),
     /** Classical Runge-Kutta 4 with a fixed {@code simulation.step}, Commons Math. */
-    CLASSICAL_RK4("classical-rk4");
+    CLASSICAL_RK4("classical-rk4"),
+    /** Rodas4, an L-stable stiffly accurate Rosenbrock method (ionflux's own, for stiff problems). */
+    ROSENBROCK("rosenbrock");
 
     /** The solver used when a scenario names none. */
     public static final SolverKind DEFAULT = DORMAND_PRINCE_853;

@@ -6,6 +6,7 @@ import org.apache.commons.math3.ode.FirstOrderIntegrator;
 import org.apache.commons.math3.ode.sampling.StepHandler;
 import org.apache.commons.math3.ode.sampling.StepInterpolator;
 import org.ionflux.model.Model;
+import org.ionflux.solver.stiff.RosenbrockIntegrator;
 
 /**
  * Runs a model from 0 to its duration and streams the trace to a {@link TraceSink}.
@@ -71,13 +72,22 @@ public final class Simulation {
         String error = null;
         double failedAt = Double.NaN;
         double segmentStart = 0.0;
+        long jacobians = 0;
+        long rejected = integrator instanceof RosenbrockIntegrator ? 0 : -1;
         try {
             for (int seg = 0; seg <= restarts.length; seg++) {
                 double segmentEnd = seg < restarts.length ? restarts[seg] : duration;
                 boolean last = seg == restarts.length;
                 system.startSegment(segmentStart);
                 sampler.startSegment(segmentStart, segmentEnd, last, y);
-                integrator.integrate(equations, segmentStart, y, segmentEnd, y);
+                try {
+                    integrator.integrate(equations, segmentStart, y, segmentEnd, y);
+                } finally {
+                    if (integrator instanceof RosenbrockIntegrator rosenbrock) {
+                        jacobians += rosenbrock.getJacobianEvaluations();
+                        rejected += rosenbrock.getRejectedSteps();
+                    }
+                }
                 segmentStart = segmentEnd;
             }
         } catch (RunStopped stop) {
@@ -94,8 +104,8 @@ public final class Simulation {
             failedAt = sampler.lastTime;
         }
         double wall = (System.nanoTime() - start) * 1e-9;
-        return new RunResult(status, model.settings().solver().key(), sampler.steps, -1, system.evaluations(), 0,
-                wall, monitor.maxMassError(), monitor.maxChargeError(), error, failedAt);
+        return new RunResult(status, model.settings().solver().key(), sampler.steps, rejected, system.evaluations(),
+                jacobians, wall, monitor.maxMassError(), monitor.maxChargeError(), error, failedAt);
     }
 
     /** The private adapter to Commons Math: the only place the model meets the integrator's interface. */
