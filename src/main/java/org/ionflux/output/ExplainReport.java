@@ -66,7 +66,12 @@ public final class ExplainReport {
                         charge(sp.charge()), number(cIn), number(cOut), mv(eMv), vMv, mv(drive), currentWord,
                         fluxWord));
                 if (pathway) {
-                    stories.add(story(model, mem, sp, s, cIn, cOut, eMv, vMv, flux, current, in, outside));
+                    String carried = carriers(model, mem, s, in);
+                    String net = carried.isEmpty() ? "" : String.format(Locale.ROOT, " Counting channels, pumps "
+                            + "and transporters together, the net flux of %s is %s (%.4g fmol/s).", sp.name(),
+                            direction(flux, "out of " + in.name(), "into " + in.name()), flux * 1e15);
+                    stories.add(story(model, mem, sp, s, cIn, cOut, eMv, vMv, flux, current, in, outside,
+                            !carried.isEmpty()).strip() + carried + net);
                 }
             }
             for (String story : stories) {
@@ -77,12 +82,12 @@ public final class ExplainReport {
     }
 
     private static String story(Model model, Membrane mem, Species sp, int s, double cIn, double cOut, double eMv,
-                                double vMv, double flux, double currentUa, Compartment in, Compartment out) {
+                                double vMv, double flux, double currentUa, Compartment in, Compartment out,
+                                boolean alsoCarried) {
         String ion = sp.name();
         double z = sp.charge();
-        String kind = mem.channels().stream().filter(c -> c.speciesIndex() == s)
-                .map(c -> c instanceof Channel.Ohmic ? "ohmic channel" : "GHK channel").distinct()
-                .reduce((a, b) -> a + " and " + b).orElse("channel");
+        String kind = mem.channels().stream().filter(c -> c.speciesIndex() == s).map(ExplainReport::describe)
+                .distinct().reduce((a, b) -> a + " and " + b).orElse("no channel");
         StringBuilder sb = new StringBuilder();
         sb.append(ion).append(" (").append(kind).append("): ");
         if (cIn == cOut) {
@@ -117,14 +122,15 @@ public final class ExplainReport {
                 return sb.toString();
             }
             boolean leaves = (z > 0) == (drive > 0);
-            sb.append(String.format(Locale.ROOT, "is %s and %s is %s, so %s flows %s. ", drive > 0 ? "positive"
-                    : "negative", ion, z > 0 ? "a cation" : "an anion", ion, leaves ? "out of " + in.name()
-                    + " into " + out.name() : "from " + out.name() + " into " + in.name()));
+            sb.append(String.format(Locale.ROOT, "is %s and %s is %s, so %s%s flows %s. ", drive > 0 ? "positive"
+                    : "negative", ion, z > 0 ? "a cation" : "an anion", alsoCarried ? "through its channels " : "",
+                    ion, leaves ? "out of " + in.name() + " into " + out.name() : "from " + out.name() + " into "
+                    + in.name()));
         } else {
             sb.append(String.format(Locale.ROOT, "One side has no %s, so E_%s is infinite and the ion can only flow "
                     + "toward the side that lacks it. ", ion, ion));
         }
-        if (flux != 0) {
+        if (flux != 0 && !alsoCarried) {
             boolean outward = currentUa > 0;
             sb.append(String.format(Locale.ROOT, "A %s ion moving %s carries %s current (%+.4g uA/cm^2 by the "
                     + "outward-positive convention).", sign, flux > 0 ? "out" : "in", outward ? "an outward"
@@ -134,6 +140,44 @@ public final class ExplainReport {
             double eq = cOut * Math.exp(-z * vMv / (Constants.thermalVoltageVolts(model.temperatureK()) * 1e3));
             sb.append(String.format(Locale.ROOT, " With V clamped and %s a fixed bath, it flows until E_%s = V, "
                     + "that is until %s in %s reaches %s mM.", out.name(), ion, ion, in.name(), number(eq)));
+        }
+        return sb.toString();
+    }
+
+    private static String describe(Channel channel) {
+        if (channel instanceof Channel.Ohmic) {
+            return "ohmic channel";
+        }
+        if (channel instanceof Channel.Gated gated) {
+            return gated.kinetics().id() + " gated channel";
+        }
+        return "GHK channel";
+    }
+
+    /** A sentence on what pumps and transporters do to species s on membrane mem, or "". */
+    private static String carriers(Model model, Membrane mem, int s, Compartment in) {
+        StringBuilder sb = new StringBuilder();
+        for (var pump : mem.pumps()) {
+            if (pump.sodiumIndex() == s) {
+                sb.append(" The Na/K pump moves it out of ").append(in.name())
+                        .append(" (3 Na per cycle, against its gradient, using ATP).");
+            } else if (pump.potassiumIndex() == s) {
+                sb.append(" The Na/K pump moves it into ").append(in.name())
+                        .append(" (2 K per cycle, against its gradient, using ATP).");
+            }
+        }
+        for (var t : mem.transporters()) {
+            int[] species = t.speciesIndices();
+            for (int j = 0; j < species.length; j++) {
+                if (species[j] == s) {
+                    StringBuilder partners = new StringBuilder();
+                    for (int i = 0; i < species.length; i++) {
+                        partners.append(i == 0 ? "" : ":").append(model.species().get(species[i]).name());
+                    }
+                    sb.append(" Transporter ").append(t.name()).append(" (").append(partners).append(") couples it "
+                            + "to its partners: it runs down their summed electrochemical gradient, not its own.");
+                }
+            }
         }
         return sb.toString();
     }

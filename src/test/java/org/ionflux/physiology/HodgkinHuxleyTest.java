@@ -1,0 +1,108 @@
+package org.ionflux.physiology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.ionflux.solver.RunResult;
+import org.ionflux.testing.Scenarios;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A Hodgkin-Huxley patch (1952 parameters, 6.3 degC) with tracked Na and K: rest, threshold, one spike. */
+class HodgkinHuxleyTest {
+
+    /** Large axon, small area: the concentrations barely move, as in the 1952 model. */
+    static final String PATCH = """
+            name: hh
+            temperature: 6.3 degC
+            ions: {Na: {charge: 1}, K: {charge: 1}, A: {charge: -1}}
+            compartments:
+              axon: {volume: 125 pL, concentrations: {Na: 50, K: 400, A: 450}}
+              bath: {volume: 1 mL, clamped: true, concentrations: {Na: 398.75, K: 16.345, A: 415.095}}
+            membranes:
+              axolemma:
+                inside: axon
+                outside: bath
+                area: 1000 um^2
+                potential: {mode: dynamic, initial: -65 mV}
+                channels:
+                  - {ion: Na, conductance: 120 mS/cm^2, gating: hh-na}
+                  - {ion: K, conductance: 36 mS/cm^2, gating: hh-k}
+                  - {leak: true, conductance: 0.3 mS/cm^2, reversal: -54.387 mV}
+            STIMULI
+            simulation: {duration: 60 ms, output_interval: 0.01 ms, rtol: 1e-8, atol: 1e-9}
+            """;
+
+    private static Scenarios.Run patch(String stimuli) {
+        Scenarios.Run run = Scenarios.run(Scenarios.yaml(PATCH.replace("STIMULI", stimuli)));
+        assertThat(run.result().status()).isEqualTo(RunResult.Status.COMPLETED);
+        return run;
+    }
+
+    private static int upwardCrossings(double[] v, double level) {
+        int n = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i - 1] < level && v[i] >= level) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+
+    @Test
+    void restingStateIsStableWithoutStimulus() {
+        Scenarios.Run run = patch("");
+        double[] v = run.trace().column("axolemma.V_mV");
+        double[] t = run.trace().column("t_s");
+        // gates start at steady state at -65 mV and the 1952 leak reversal makes -65 mV the rest: V stays there
+        for (int i = 0; i < v.length; i++) {
+            assertThat(v[i]).as("V at %s s", t[i]).isBetween(-65.5, -64.5);
+        }
+        assertThat(run.trace().column("axolemma.Na_m")[0]).isBetween(0.05, 0.055);
+        assertThat(run.result().maxRelativeChargeError()).isLessThan(1e-9);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"20, 0.5", "10, 1", "40, 0.3"})
+    void suprathresholdPulseFiresExactlyOneSpikePeakingNearPlus40(double amplitude, double durationMs) {
+        Scenarios.Run run = patch("stimuli: [{membrane: axolemma, start: 5 ms, duration: " + durationMs
+                + " ms, amplitude: " + amplitude + " uA/cm^2}]");
+        double[] v = run.trace().column("axolemma.V_mV");
+        assertThat(upwardCrossings(v, 0)).isEqualTo(1);
+        assertThat(max(v)).isBetween(30.0, 50.0);
+        // the leak and the stimulus are external charge: the invariant accounts for them
+        assertThat(run.result().maxRelativeChargeError()).isLessThan(1e-9);
+        assertThat(run.result().maxRelativeMassError()).isLessThan(1e-9);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2, 0.5", "-20, 0.5", "1, 1"})
+    void subthresholdPulseFiresNoSpike(double amplitude, double durationMs) {
+        Scenarios.Run run = patch("stimuli: [{membrane: axolemma, start: 5 ms, duration: " + durationMs
+                + " ms, amplitude: " + amplitude + " uA/cm^2}]");
+        double[] v = run.trace().column("axolemma.V_mV");
+        assertThat(upwardCrossings(v, -40)).isZero();
+        assertThat(max(v)).isLessThan(-55.0);
+    }
+
+    @Test
+    void shippedSpikeTrainFiresOnEveryPulseAndAccumulatesPotassium() {
+        Scenarios.Run run = Scenarios.run(Scenarios.shipped("hh-squid-axon"));
+        assertThat(run.result().status()).isEqualTo(RunResult.Status.COMPLETED);
+        double[] v = run.trace().column("axolemma.V_mV");
+        double[] k = run.trace().column("space.K_mM");
+        assertThat(upwardCrossings(v, 0)).isEqualTo(10);
+        assertThat(max(v)).isBetween(30.0, 50.0);
+        // periaxonal K rises over the train (Frankenhaeuser & Hodgkin 1956)
+        assertThat(max(k)).isGreaterThan(k[0] + 5);
+        assertThat(run.result().maxRelativeMassError()).isLessThan(1e-9);
+    }
+}
