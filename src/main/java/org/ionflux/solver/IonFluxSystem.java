@@ -92,6 +92,7 @@ public final class IonFluxSystem {
     private final double[] leakCurrent;
     private final double[] speciesCurrent;
     private final double[] speciesFlux;
+    private final double[] gateGradient = new double[8];
 
     private long evaluations;
 
@@ -444,6 +445,198 @@ public final class IonFluxSystem {
                         valence[s] * nu[j] * Constants.FARADAY_C_PER_MOL * cycleDensity);
             }
         }
+    }
+
+    /**
+     * Computes the Jacobian {@code dF/dy} at state y, entry by entry into {@code sink} (which starts at zero), from
+     * each mechanism's own partial derivatives composed by the chain rule through {@code c = n / Vol}. The system
+     * is autonomous within a segment: {@code dF/dt = 0}.
+     */
+    public void computeJacobian(double[] y, JacobianSink sink) {
+        updateObservables(y);
+        for (int k = 0; k < channelKind.length; k++) {
+            int m = channelMembrane[k];
+            double v = potential[m];
+            if (channelKind[k] == LEAK) {
+                currentPartial(sink, m, channelParameter[k], potentialIndex[m]);
+                leakChargePartial(sink, m, channelParameter[k]);
+                continue;
+            }
+            int s = channelSpecies[k];
+            int in = insideOf[m];
+            int out = outsideOf[m];
+            double cIn = concentration[in * speciesCount + s];
+            double cOut = concentration[out * speciesCount + s];
+            double z = valence[s];
+            if (channelKind[k] == GHK) {
+                double u = z * v / thermalVoltage;
+                double pa = channelParameter[k] * area[m];
+                double toCurrent = z * Constants.FARADAY_C_PER_MOL / area[m];
+                double dJdIn = pa * SpecialFunctions.uOverOneMinusExpMinusU(u);
+                double dJdOut = -pa * SpecialFunctions.uOverOneMinusExpMinusU(-u);
+                double dJdV = pa * (cIn * SpecialFunctions.uOverOneMinusExpMinusUDerivative(u)
+                        + cOut * SpecialFunctions.uOverOneMinusExpMinusUDerivative(-u)) * z / thermalVoltage;
+                concentrationPartial(sink, m, s, dJdIn, dJdIn * toCurrent, in, s);
+                concentrationPartial(sink, m, s, dJdOut, dJdOut * toCurrent, out, s);
+                fluxPartial(sink, m, s, dJdV, dJdV * toCurrent, potentialIndex[m]);
+                continue;
+            }
+            double conductance = channelParameter[k];
+            double open = 1.0;
+            if (channelKind[k] == GATED) {
+                open = kinetics[k].openProbability(y, gateIndex[k]);
+            }
+            double g = conductance * open;
+            double toFlux = area[m] / (z * Constants.FARADAY_C_PER_MOL);
+            // i = g (V - E), E = (vT / z) ln(c_out / c_in)
+            double dIdIn = g * thermalVoltage / (z * cIn);
+            double dIdOut = -g * thermalVoltage / (z * cOut);
+            concentrationPartial(sink, m, s, dIdIn * toFlux, dIdIn, in, s);
+            concentrationPartial(sink, m, s, dIdOut * toFlux, dIdOut, out, s);
+            fluxPartial(sink, m, s, g * toFlux, g, potentialIndex[m]);
+            if (channelKind[k] == GATED) {
+                HodgkinHuxleyKinetics kin = kinetics[k];
+                double drive = v - thermalVoltage / z * Math.log(cOut / cIn);
+                kin.openProbabilityGradient(y, gateIndex[k], gateGradient, 0);
+                for (int gate = 0; gate < kin.gateCount(); gate++) {
+                    double dI = conductance * gateGradient[gate] * drive;
+                    fluxPartial(sink, m, s, dI * toFlux, dI, gateIndex[k] + gate);
+                    int row = gateIndex[k] + gate;
+                    sink.add(row, row, kin.gate(gate).dxdtPartialXPerS(v, temperatureFactor));
+                    if (potentialIndex[m] >= 0) {
+                        sink.add(row, potentialIndex[m],
+                                kin.gate(gate).dxdtPartialVPerSPerV(y[row], v, temperatureFactor));
+                    }
+                }
+            }
+        }
+        for (int p = 0; p < pumpMaxCurrent.length; p++) {
+            int m = pumpMembrane[p];
+            int na = pumpSodium[p];
+            int k = pumpPotassium[p];
+            double naIn = concentration[insideOf[m] * speciesCount + na];
+            double kOut = concentration[outsideOf[m] * speciesCount + k];
+            double dIdNa = NaKPump.currentDensityPartialSodiumInside(pumpMaxCurrent[p], naIn, kOut, pumpKmSodium[p],
+                    pumpKmPotassium[p]);
+            double dIdK = NaKPump.currentDensityPartialPotassiumOutside(pumpMaxCurrent[p], naIn, kOut,
+                    pumpKmSodium[p], pumpKmPotassium[p]);
+            double cyclesPerCurrent = area[m] / Constants.FARADAY_C_PER_MOL;
+            double currentPerPump = NaKPump.SODIUM_PER_CYCLE * valence[na]
+                    - NaKPump.POTASSIUM_PER_CYCLE * valence[k];
+            concentrationPartial(sink, m, na, NaKPump.SODIUM_PER_CYCLE * cyclesPerCurrent * dIdNa,
+                    currentPerPump * dIdNa, insideOf[m], na);
+            concentrationPartial(sink, m, k, -NaKPump.POTASSIUM_PER_CYCLE * cyclesPerCurrent * dIdNa, 0,
+                    insideOf[m], na);
+            concentrationPartial(sink, m, na, NaKPump.SODIUM_PER_CYCLE * cyclesPerCurrent * dIdK,
+                    currentPerPump * dIdK, outsideOf[m], k);
+            concentrationPartial(sink, m, k, -NaKPump.POTASSIUM_PER_CYCLE * cyclesPerCurrent * dIdK, 0,
+                    outsideOf[m], k);
+        }
+        for (int t = 0; t < transporterRate.length; t++) {
+            int m = transporterMembrane[t];
+            int[] species = transporterSpecies[t];
+            double[] nu = transporterStoichiometry[t];
+            double chargeCurrent = Constants.FARADAY_C_PER_MOL * transporterCharge[t];
+            for (int j = 0; j < species.length; j++) {
+                int sj = species[j];
+                // j = L sum nu (ln c_in - ln c_out + z V / vT)
+                double dIn = transporterRate[t] * nu[j] / concentration[insideOf[m] * speciesCount + sj];
+                double dOut = -transporterRate[t] * nu[j] / concentration[outsideOf[m] * speciesCount + sj];
+                for (int i = 0; i < species.length; i++) {
+                    double current = i == 0 ? chargeCurrent : 0;
+                    concentrationPartial(sink, m, species[i], nu[i] * area[m] * dIn, current * dIn, insideOf[m], sj);
+                    concentrationPartial(sink, m, species[i], nu[i] * area[m] * dOut, current * dOut, outsideOf[m],
+                            sj);
+                }
+            }
+            double dV = transporterRate[t] * transporterCharge[t] / thermalVoltage;
+            for (int i = 0; i < species.length; i++) {
+                fluxPartial(sink, m, species[i], nu[i] * area[m] * dV, i == 0 ? chargeCurrent * dV : 0,
+                        potentialIndex[m]);
+            }
+        }
+        for (int m = 0; m < membraneCount; m++) {
+            if (waterPermeability[m] > 0) {
+                double k = waterPermeability[m] * area[m] * Constants.WATER_MOLAR_VOLUME_M3_PER_MOL;
+                waterPartial(sink, m, insideOf[m], k);
+                waterPartial(sink, m, outsideOf[m], -k);
+            }
+        }
+    }
+
+    /** dVol/dt = k (Osm_in - Osm_out): the partials with respect to compartment c's amounts and volume. */
+    private void waterPartial(JacobianSink sink, int m, int c, double k) {
+        int rowIn = volumeIndex[insideOf[m]];
+        int rowOut = volumeIndex[outsideOf[m]];
+        double osm = 0;
+        for (int s = 0; s < speciesCount; s++) {
+            osm += concentration[c * speciesCount + s];
+        }
+        for (int s = 0; s < speciesCount; s++) {
+            int n = amountIndex[c * speciesCount + s];
+            if (n >= 0) {
+                addIfRow(sink, rowIn, n, k / volume[c]);
+                addIfRow(sink, rowOut, n, -k / volume[c]);
+            }
+        }
+        if (volumeIndex[c] >= 0) {
+            addIfRow(sink, rowIn, volumeIndex[c], -k * osm / volume[c]);
+            addIfRow(sink, rowOut, volumeIndex[c], k * osm / volume[c]);
+        }
+    }
+
+    private static void addIfRow(JacobianSink sink, int row, int col, double value) {
+        if (row >= 0) {
+            sink.add(row, col, value);
+        }
+    }
+
+    /**
+     * Chains {@code dJ/dc} and {@code dI/dc} (flux of species s and current through membrane m, per unit of the
+     * concentration of species sc in compartment c) through {@code c = n / Vol} to the state.
+     */
+    private void concentrationPartial(JacobianSink sink, int m, int s, double dJdc, double dIdc, int c, int sc) {
+        int n = amountIndex[c * speciesCount + sc];
+        if (n >= 0) {
+            fluxPartial(sink, m, s, dJdc / volume[c], dIdc / volume[c], n);
+        }
+        if (volumeIndex[c] >= 0) {
+            double dcdVol = -concentration[c * speciesCount + sc] / volume[c];
+            fluxPartial(sink, m, s, dJdc * dcdVol, dIdc * dcdVol, volumeIndex[c]);
+        }
+    }
+
+    /**
+     * Adds the effect of a change of state {@code col} that changes the flux of species s through membrane m by
+     * {@code dJ} (mol/s per unit) and the membrane's outward current by {@code dI} (A/m^2 per unit).
+     */
+    private void fluxPartial(JacobianSink sink, int m, int s, double dJ, double dI, int col) {
+        if (col < 0) {
+            return;
+        }
+        if (dJ != 0) {
+            int in = amountIndex[insideOf[m] * speciesCount + s];
+            int out = amountIndex[outsideOf[m] * speciesCount + s];
+            sink.add(in >= 0 ? in : transferIndex[s], col, -dJ);
+            sink.add(out >= 0 ? out : transferIndex[s], col, dJ);
+        }
+        currentPartial(sink, m, dI, col);
+    }
+
+    /** dV/dt = (-I + i_stim) / C: the effect of a change dI of the outward current. */
+    private void currentPartial(JacobianSink sink, int m, double dI, int col) {
+        if (col >= 0 && dI != 0 && potentialIndex[m] >= 0) {
+            sink.add(potentialIndex[m], col, -dI / capacitance[m]);
+        }
+    }
+
+    /** The external-charge accumulators follow A I_leak: their partials with respect to V. */
+    private void leakChargePartial(JacobianSink sink, int m, double conductance) {
+        if (potentialIndex[m] < 0) {
+            return;
+        }
+        addIfRow(sink, externalChargeIndex[insideOf[m]], potentialIndex[m], area[m] * conductance);
+        addIfRow(sink, externalChargeIndex[outsideOf[m]], potentialIndex[m], -area[m] * conductance);
     }
 
     private void add(int membrane, int species, double fluxMolPerS, double currentAPerM2) {

@@ -6,6 +6,8 @@ import org.apache.commons.math3.ode.FirstOrderIntegrator;
 import org.apache.commons.math3.ode.sampling.StepHandler;
 import org.apache.commons.math3.ode.sampling.StepInterpolator;
 import org.ionflux.model.Model;
+import org.ionflux.solver.stiff.LinearizationProvider;
+import org.ionflux.solver.stiff.LinearizedSystem;
 import org.ionflux.solver.stiff.RosenbrockIntegrator;
 
 /**
@@ -108,12 +110,26 @@ public final class Simulation {
                 jacobians, wall, monitor.maxMassError(), monitor.maxChargeError(), error, failedAt);
     }
 
-    /** The private adapter to Commons Math: the only place the model meets the integrator's interface. */
-    private static final class Equations implements FirstOrderDifferentialEquations {
+    /**
+     * The private adapter to Commons Math: the only place the model meets the integrator's interface. It offers
+     * the Rosenbrock integrator the analytic Jacobian in block-tree form; Commons Math's integrators ignore it.
+     */
+    private static final class Equations implements LinearizationProvider {
         private final IonFluxSystem system;
 
         Equations(IonFluxSystem system) {
             this.system = system;
+        }
+
+        @Override
+        public LinearizedSystem newLinearization() {
+            return new BlockTreeLinearization(system);
+        }
+
+        /** Parameters are constant within a segment: f does not depend on t. */
+        @Override
+        public boolean isAutonomous() {
+            return true;
         }
 
         @Override

@@ -249,15 +249,31 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
         final double[] fStage = new double[n];
         final double[] dfdt = new double[n];     // df/dt, zero for autonomous problems
         final double[][] k = new double[STAGES][n];
-        final double[][] jac = new double[n][n];
-        final double[][] w = new double[n][n];
-        final LinearSolver solver = linearSolverFactory.apply(n);
 
         final FirstOrderDifferentialEquations primary = equations.getPrimary();
+        final boolean noSecondary = equations.getSecondaryMappers().length == 0;
+        final LinearizedSystem structured = primary instanceof LinearizationProvider && noSecondary
+            ? ((LinearizationProvider) primary).newLinearization() : null;
         final JacobianProvider provider =
-            (primary instanceof JacobianProvider && equations.getSecondaryMappers().length == 0)
+            structured == null && primary instanceof JacobianProvider && noSecondary
             ? (JacobianProvider) primary : null;
-        final boolean autonomous = provider != null && provider.isAutonomous();
+        final boolean autonomous = structured != null
+            ? ((LinearizationProvider) primary).isAutonomous()
+            : provider != null && provider.isAutonomous();
+        // the dense path's n x n arrays exist only when the equations bring no structure of their own
+        final double[][] jac = structured == null ? new double[n][n] : null;
+        final double[][] w = structured == null ? new double[n][n] : null;
+        final LinearSolver solver = structured == null ? linearSolverFactory.apply(n) : new LinearSolver() {
+            @Override
+            public void factor(final double[][] matrix) {
+                throw new UnsupportedOperationException("structured linearization factors itself");
+            }
+
+            @Override
+            public void solve(final double[] rhs) {
+                structured.solve(rhs);
+            }
+        };
 
         // set up an interpolator sharing the integrator arrays
         final RosenbrockStepInterpolator interpolator = new RosenbrockStepInterpolator();
@@ -280,7 +296,9 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
 
             // derivative, Jacobian and df/dt at step start, reused if the step is rejected
             computeDerivatives(stepStart, y, yDot0);
-            if (provider != null) {
+            if (structured != null) {
+                structured.computeJacobian(stepStart, y, yDot0);
+            } else if (provider != null) {
                 provider.computeJacobian(stepStart, y, yDot0, jac);
             } else {
                 finiteDifferenceJacobian(stepStart, y, yDot0, jac, yStage, fStage);
@@ -323,16 +341,20 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
 
                 // iteration matrix W = I/(h gamma) - J
                 final double fac = 1.0 / (stepSize * GAMMA);
-                for (int i = 0; i < n; ++i) {
-                    final double[] wi = w[i];
-                    final double[] ji = jac[i];
-                    for (int j = 0; j < n; ++j) {
-                        wi[j] = -ji[j];
-                    }
-                    wi[i] += fac;
-                }
                 try {
-                    solver.factor(w);
+                    if (structured != null) {
+                        structured.factor(fac);
+                    } else {
+                        for (int i = 0; i < n; ++i) {
+                            final double[] wi = w[i];
+                            final double[] ji = jac[i];
+                            for (int j = 0; j < n; ++j) {
+                                wi[j] = -ji[j];
+                            }
+                            wi[i] += fac;
+                        }
+                        solver.factor(w);
+                    }
                 } catch (SingularMatrixException sme) {
                     ++rejectedSteps;
                     if (++singularRetries > MAX_SINGULAR_RETRIES) {
