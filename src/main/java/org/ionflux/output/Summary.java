@@ -69,6 +69,8 @@ public final class Summary {
         }
         json.put("final", last);
         json.put("time_to_equilibrium_s", equilibrium == null ? Map.of() : equilibrium);
+        json.put("stop_at_steady_state", model.settings().stopAtSteadyState());
+        json.put("steady_state_reached_at_s", finite(result.steadyStateAtS()));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
     }
 

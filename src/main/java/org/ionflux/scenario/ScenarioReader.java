@@ -70,7 +70,7 @@ public final class ScenarioReader {
             + "|membranes\\.([A-Za-z][A-Za-z0-9_]*)\\.potential\\.value"
             + "|compartments\\.([A-Za-z][A-Za-z0-9_]*)\\.concentrations\\.([A-Za-z][A-Za-z0-9_]*)");
     private static final Set<String> SIMULATION_KEYS = Set.of("duration", "output_interval", "solver", "rtol", "atol",
-            "step", "record");
+            "step", "record", "stop_at_steady_state");
 
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
@@ -961,7 +961,8 @@ public final class ScenarioReader {
                 || (solver.isFixedStep() && !(step > 0 && Double.isFinite(step)))) {
             return null;
         }
-        return new SimulationSettings(duration, interval, solver, rtol, atol, step, record);
+        boolean stopAtSteadyState = bool(node, path, "stop_at_steady_state", false);
+        return new SimulationSettings(duration, interval, solver, rtol, atol, step, record, stopAtSteadyState);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -14,10 +14,11 @@ package org.ionflux.solver;
  * @param maxRelativeChargeError largest relative charge error seen, NaN if it does not apply
  * @param error                why the run failed or stopped, null when completed
  * @param failedAtS            simulated time of the failure, NaN when completed
+ * @param steadyStateAtS       time the run stopped at steady state ({@code stop_at_steady_state}), NaN otherwise
  */
 public record RunResult(Status status, String solverName, long steps, long rejectedSteps, long rhsEvaluations,
                         long jacobianEvaluations, double integrationWallTimeS, double maxRelativeMassError,
-                        double maxRelativeChargeError, String error, double failedAtS) {
+                        double maxRelativeChargeError, String error, double failedAtS, double steadyStateAtS) {
 
     /** How a run ended (SCENARIO.md). */
     public enum Status {

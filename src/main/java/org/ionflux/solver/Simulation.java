@@ -6,6 +6,7 @@ import org.apache.commons.math3.ode.FirstOrderIntegrator;
 import org.apache.commons.math3.ode.sampling.StepHandler;
 import org.apache.commons.math3.ode.sampling.StepInterpolator;
 import org.ionflux.model.Model;
+import org.ionflux.model.SimulationSettings;
 import org.ionflux.solver.stiff.LinearizationProvider;
 import org.ionflux.solver.stiff.LinearizedSystem;
 import org.ionflux.solver.stiff.RosenbrockIntegrator;
@@ -73,6 +74,7 @@ public final class Simulation {
         RunResult.Status status = RunResult.Status.COMPLETED;
         String error = null;
         double failedAt = Double.NaN;
+        double steadyAt = Double.NaN;
         double segmentStart = 0.0;
         long jacobians = 0;
         long rejected = integrator instanceof RosenbrockIntegrator ? 0 : -1;
@@ -92,6 +94,8 @@ public final class Simulation {
                 }
                 segmentStart = segmentEnd;
             }
+        } catch (SteadyStateReached steady) {
+            steadyAt = steady.timeS;
         } catch (RunStopped stop) {
             status = RunResult.Status.INTERRUPTED;
             error = "interrupted by the user";
@@ -107,7 +111,7 @@ public final class Simulation {
         }
         double wall = (System.nanoTime() - start) * 1e-9;
         return new RunResult(status, model.settings().solver().key(), sampler.steps, rejected, system.evaluations(),
-                jacobians, wall, monitor.maxMassError(), monitor.maxChargeError(), error, failedAt);
+                jacobians, wall, monitor.maxMassError(), monitor.maxChargeError(), error, failedAt, steadyAt);
     }
 
     /**
@@ -143,6 +147,17 @@ public final class Simulation {
         }
     }
 
+    /** Thrown by the sampler to end the run at steady state, after the last row is written. */
+    private static final class SteadyStateReached extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final double timeS;
+
+        SteadyStateReached(double timeS) {
+            super(null, null, false, false);
+            this.timeS = timeS;
+        }
+    }
+
     private static final class RunStopped extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final double timeS;
@@ -163,16 +178,27 @@ public final class Simulation {
         private long limit;
         private long steps;
         private double lastTime;
+        private double lastEmitted = Double.NEGATIVE_INFINITY;
+        private boolean lastSegment;
+        private final boolean[] bookkeeping;
+        private final double[] absoluteTolerance;
 
         Sampler(TraceSink sink, InvariantMonitor monitor, RunControl control) {
             this.sink = sink;
             this.monitor = monitor;
             this.control = control;
+            StateLayout layout = system.layout();
+            this.bookkeeping = new boolean[layout.dimension()];
+            for (int i = 0; i < bookkeeping.length; i++) {
+                bookkeeping[i] = layout.isBookkeeping(i);
+            }
+            this.absoluteTolerance = layout.absoluteTolerances(model);
         }
 
         void startSegment(double startS, double endS, boolean last, double[] y0) {
             // rows from a restart time on belong to the segment that starts there
             this.limit = last ? outputTimes.count() : outputTimes.firstAtOrAfter(endS);
+            this.lastSegment = last;
             this.lastTime = startS;
             // a row at the segment start shows the values after the jump
             while (next < limit && outputTimes.time(next) <= startS + OutputTimes.SNAP * outputTimes.intervalS()) {
@@ -183,7 +209,21 @@ public final class Simulation {
         private void emit(double timeS, double[] y) {
             columns.fill(timeS, y, row);
             sink.row(row);
+            lastEmitted = timeS;
             next++;
+        }
+
+        /** Every physical component changes by less than STEADY_STATE_RATE_PER_S of |y| + atol per second. */
+        private boolean isSteady(StepInterpolator interpolator) {
+            double[] y = interpolator.getInterpolatedState();
+            double[] yDot = interpolator.getInterpolatedDerivatives();
+            for (int i = 0; i < y.length; i++) {
+                if (!bookkeeping[i] && Math.abs(yDot[i]) > SimulationSettings.STEADY_STATE_RATE_PER_S
+                        * (Math.abs(y[i]) + absoluteTolerance[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
@@ -208,6 +248,14 @@ public final class Simulation {
             }
             if (control.isStopRequested()) {
                 throw new RunStopped(current);
+            }
+            // only once nothing more is scheduled (no clamp step, stimulus edge or event ahead)
+            if (lastSegment && model.settings().stopAtSteadyState() && isSteady(interpolator)) {
+                interpolator.setInterpolatedTime(current);
+                if (lastEmitted < current) {
+                    emit(current, interpolator.getInterpolatedState());
+                }
+                throw new SteadyStateReached(current);
             }
         }
     }

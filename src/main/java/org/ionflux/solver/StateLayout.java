@@ -119,6 +119,21 @@ public final class StateLayout {
         return externalChargeIndex[compartment];
     }
 
+    /** @return true for a bookkeeping accumulator (transfer into baths, external charge), not physical state */
+    public boolean isBookkeeping(int index) {
+        for (int i : transferIndex) {
+            if (i == index) {
+                return true;
+            }
+        }
+        for (int i : externalChargeIndex) {
+            if (i == index) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the state at t = 0: amounts (mol), volumes (m^3), potentials (V), gates at steady state, zeros */
     public double[] initialState(Model model) {
         double[] y = new double[dimension];

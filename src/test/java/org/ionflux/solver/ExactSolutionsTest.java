@@ -59,9 +59,11 @@ class ExactSolutionsTest {
         }
     }
 
-    @Test
-    void ohmicRelaxationFollowsTheExponentialIntegralSolution() {
+    @ParameterizedTest
+    @EnumSource(value = SolverKind.class, names = {"DORMAND_PRINCE_853", "ROSENBROCK"})
+    void ohmicRelaxationFollowsTheExponentialIntegralSolution(SolverKind kind) {
         Model model = Scenarios.shipped("ohmic-relaxation");
+        model = model.withSettings(model.settings().withSolver(kind, 1e-8, 1e-12));
         Membrane plasma = model.membranes().get(0);
         Compartment cell = model.compartments().get(plasma.insideIndex());
         Compartment bath = model.compartments().get(plasma.outsideIndex());
@@ -91,9 +93,11 @@ class ExactSolutionsTest {
         assertThat(c[0]).isEqualTo(c0);
     }
 
-    @Test
-    void donnanEquilibriumWithDynamicPotential() {
+    @ParameterizedTest
+    @EnumSource(value = SolverKind.class, names = {"DORMAND_PRINCE_853", "ROSENBROCK"})
+    void donnanEquilibriumWithDynamicPotential(SolverKind kind) {
         Model model = Scenarios.shipped("donnan");
+        model = model.withSettings(model.settings().withSolver(kind, 1e-8, 1e-10));
         Scenarios.Run run = Scenarios.run(model);
         assertThat(run.result().status()).isEqualTo(RunResult.Status.COMPLETED);
         int k = model.speciesIndex("K").orElseThrow();
@@ -125,9 +129,10 @@ class ExactSolutionsTest {
         double q0 = fVol * (cell.concentrationMolPerM3(k) - cell.concentrationMolPerM3(cl) - x);
         double vExact = new BrentSolver(1e-16, 1e-15).solve(1000, vv -> fVol * (ko * Math.exp(-vv / vT)
                 - clo * Math.exp(vv / vT) - x) - q0 - cap * (vv - v0), -0.2, 0.2);
-        // the run ends ~15 relaxation times in: the residual is set by rtol 1e-8
-        assertThat(vMv * 1e-3).isCloseTo(vExact, within(1e-7 * Math.abs(vExact)));
-        assertThat(kIn).isCloseTo(ko * Math.exp(-vExact / vT), within(1e-7 * kIn));
+        // the run ends ~15 relaxation times in: the residual is set by rtol 1e-8 (global error ~1e-7), well
+        // below the 2e-5 capacitive correction this checks
+        assertThat(vMv * 1e-3).isCloseTo(vExact, within(1e-6 * Math.abs(vExact)));
+        assertThat(kIn).isCloseTo(ko * Math.exp(-vExact / vT), within(1e-6 * kIn));
 
         assertThat(run.result().maxRelativeChargeError()).isLessThan(1e-9);
         assertThat(run.result().maxRelativeMassError()).isLessThan(1e-9);
