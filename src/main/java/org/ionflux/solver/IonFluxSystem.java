@@ -367,8 +367,8 @@ public final class IonFluxSystem {
         }
     }
 
-    /** Computes volumes, concentrations, potentials, currents and fluxes of state y, without the derivatives. */
-    public void updateObservables(double[] y) {
+    /** Computes volumes, concentrations and potentials of state y, not the currents and fluxes. */
+    public void updateStateObservables(double[] y) {
         for (int c = 0; c < compartmentCount; c++) {
             volume[c] = volumeIndex[c] >= 0 ? y[volumeIndex[c]] : initialVolume[c];
             for (int s = 0; s < speciesCount; s++) {
@@ -379,6 +379,11 @@ public final class IonFluxSystem {
         for (int m = 0; m < membraneCount; m++) {
             potential[m] = potentialIndex[m] >= 0 ? y[potentialIndex[m]] : clampVolts[m];
         }
+    }
+
+    /** Computes volumes, concentrations, potentials, currents and fluxes of state y, without the derivatives. */
+    public void updateObservables(double[] y) {
+        updateStateObservables(y);
         Arrays.fill(membraneCurrent, 0.0);
         Arrays.fill(leakCurrent, 0.0);
         Arrays.fill(speciesCurrent, 0.0);

@@ -54,6 +54,8 @@ public final class TraceColumns {
     private final List<Column> columns = new ArrayList<>();
     private final List<ToDoubleFunction<IonFluxSystem>> getters = new ArrayList<>();
     private double[] state;
+    private ToDoubleFunction<IonFluxSystem>[] getterArray;
+    private boolean needsFluxes;
 
     /**
      * @param system         the compiled model
@@ -138,6 +140,7 @@ public final class TraceColumns {
         if (kind == Kind.TIME || patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matcher(name).matches())) {
             columns.add(new Column(name, kind));
             getters.add(getter);
+            needsFluxes |= kind == Kind.CURRENT || kind == Kind.FLUX;
         }
     }
 
@@ -171,12 +174,21 @@ public final class TraceColumns {
      * @param y     solver state
      * @param row   output, length {@link #size()}
      */
+    @SuppressWarnings("unchecked")
     public void fill(double timeS, double[] y, double[] row) {
-        system.updateObservables(y);
+        if (getterArray == null) {
+            getterArray = getters.toArray(new ToDoubleFunction[0]);
+        }
+        // currents and fluxes cost a pass over every mechanism: only when a recorded column needs them
+        if (needsFluxes) {
+            system.updateObservables(y);
+        } else {
+            system.updateStateObservables(y);
+        }
         state = y;
         row[0] = timeS;
         for (int i = 1; i < row.length; i++) {
-            row[i] = getters.get(i).applyAsDouble(system);
+            row[i] = getterArray[i].applyAsDouble(system);
         }
     }
 }
