@@ -30,12 +30,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "10", description = "timed runs (default 10)")
     private int repeat;
 
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "3", description = "warm-up runs (default 3)")
-    private int warmup;
+    @Option(names = "--warmup", paramLabel = "W", description = "warm-up runs (default: as many as fit in "
+            + "3 s, at least 3 and at most 1000, so that the JIT has compiled the hot paths)")
+    private Integer warmup;
+
+    /** Default warm-up budget, s. */
+    static final double DEFAULT_WARMUP_S = 3.0;
+    /** Default warm-up bounds, runs. */
+    static final int MIN_WARMUP = 3;
+    static final int MAX_WARMUP = 1000;
 
     @Override
     public Integer call() throws Exception {
-        if (repeat < 1 || warmup < 0) {
+        if (repeat < 1 || (warmup != null && warmup < 0)) {
             spec.commandLine().getErr().println("bench: --repeat must be >= 1 and --warmup >= 0");
             return Main.BAD_INPUT;
         }
@@ -43,17 +50,26 @@ final class BenchCommand implements Callable<Integer> {
         if (loaded == null) {
             return Main.BAD_INPUT;
         }
-        RunResult last = null;
-        double[] times = new double[repeat];
-        for (int i = 0; i < warmup + repeat; i++) {
+        int warmupRuns = 0;
+        long warmupStart = System.nanoTime();
+        while (warmup != null ? warmupRuns < warmup : warmupRuns < MIN_WARMUP
+                || (warmupRuns < MAX_WARMUP && (System.nanoTime() - warmupStart) * 1e-9 < DEFAULT_WARMUP_S)) {
             RunResult r = new Simulation(loaded.model()).run(new InMemoryTrace(), new RunControl());
             if (r.status() != RunResult.Status.COMPLETED) {
                 spec.commandLine().getErr().println("bench: the run failed: " + r.error());
                 return Main.ENGINE_FAILURE;
             }
-            if (i >= warmup) {
-                times[i - warmup] = r.integrationWallTimeS();
+            warmupRuns++;
+        }
+        RunResult last = null;
+        double[] times = new double[repeat];
+        for (int i = 0; i < repeat; i++) {
+            RunResult r = new Simulation(loaded.model()).run(new InMemoryTrace(), new RunControl());
+            if (r.status() != RunResult.Status.COMPLETED) {
+                spec.commandLine().getErr().println("bench: the run failed: " + r.error());
+                return Main.ENGINE_FAILURE;
             }
+            times[i] = r.integrationWallTimeS();
             last = r;
         }
         Arrays.sort(times);
@@ -62,6 +78,7 @@ final class BenchCommand implements Callable<Integer> {
         json.put("scenario", loaded.model().name());
         json.put("solver", last.solverName());
         json.put("repeats", repeat);
+        json.put("warmup_runs", warmupRuns);
         Map<String, Object> wall = new LinkedHashMap<>();
         wall.put("median", median);
         wall.put("min", times[0]);
