@@ -8,6 +8,9 @@ public final class ScenarioException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** Most problems listed in the message; a file of junk would otherwise print thousands of lines. */
+    static final int MAX_PROBLEMS_SHOWN = 50;
+
     private final transient List<Problem> problems;
 
     /** @param problems every problem found, at least one */
@@ -22,7 +25,11 @@ public final class ScenarioException extends Exception {
     }
 
     private static String format(List<Problem> problems) {
-        String lines = problems.stream().map(Problem::format).collect(Collectors.joining("\n"));
+        String lines = problems.stream().limit(MAX_PROBLEMS_SHOWN).map(Problem::format)
+                .collect(Collectors.joining("\n"));
+        if (problems.size() > MAX_PROBLEMS_SHOWN) {
+            lines += "\n... and " + (problems.size() - MAX_PROBLEMS_SHOWN) + " more problems";
+        }
         return problems.size() == 1 ? lines : problems.size() + " problems:\n" + lines;
     }
 }

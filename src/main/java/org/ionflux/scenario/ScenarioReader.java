@@ -44,6 +44,11 @@ public final class ScenarioReader {
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
     /** Most output rows a run may produce (SCENARIO.md leaves it to the engine; documented in README). */
     public static final long MAX_OUTPUT_ROWS = 20_000_000L;
+    /**
+     * Most state variables a model may have (amounts, volumes, potentials, gates and bookkeeping; documented in
+     * README). An explicit integrator keeps about 30 copies of the state, so the limit needs about 1.2 GB.
+     */
+    public static final long MAX_STATE_VARIABLES = 5_000_000L;
     /** Highest concentration accepted (SCENARIO.md bounds), mol/m^3: 10 M. */
     static final double MAX_CONCENTRATION_MOL_PER_M3 = 10_000.0;
     /** Highest temperature accepted (SCENARIO.md bounds), K. */
@@ -75,6 +80,8 @@ public final class ScenarioReader {
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> brokenMembranes = new java.util.HashSet<>();
+    /** Paths of keys that an unknown key probably misspells: their absence is not reported again. */
+    private final Set<String> misspelled = new java.util.HashSet<>();
     private LocatedTree tree;
 
     private ScenarioReader(String file) {
@@ -125,7 +132,11 @@ public final class ScenarioReader {
         ScenarioReader reader = new ScenarioReader(file);
         Model model = reader.readModel(text, yaml);
         if (!reader.problems.isEmpty()) {
-            throw new ScenarioException(reader.problems);
+            // in the order of the file; problems of the whole file (no line) last
+            List<Problem> inFileOrder = new ArrayList<>(reader.problems);
+            inFileOrder.sort(java.util.Comparator.comparingInt((Problem p) -> p.line() > 0 ? p.line()
+                    : Integer.MAX_VALUE).thenComparingInt(Problem::column));
+            throw new ScenarioException(inFileOrder);
         }
         return model;
     }
@@ -171,6 +182,14 @@ public final class ScenarioReader {
 
         Map<String, Double> ions = readIons(root);
         List<String> ionNames = new ArrayList<>(ions.keySet());
+        JsonNode compartmentNode = root.get("compartments");
+        long cells = (long) ions.size() * (compartmentNode == null ? 0 : compartmentNode.size());
+        if (cells > MAX_STATE_VARIABLES) {
+            // checked before any per-compartment array is made: such a file must not exhaust the memory
+            problem("compartments", ions.size() + " ions in " + compartmentNode.size() + " compartments make "
+                    + cells + " amounts; a model may have at most " + MAX_STATE_VARIABLES + " state variables");
+            return null;
+        }
         List<Compartment> compartments = readCompartments(root, ionNames);
         SimulationSettings settings = readSimulation(root);
         List<Membrane> membranes = readMembranes(root, ionNames, compartments, settings);
@@ -178,6 +197,13 @@ public final class ScenarioReader {
         List<Event> events = readEvents(root, ionNames, compartments, membranes, settings);
         checkIntegerCharges(ions, membranes);
         if (!problems.isEmpty()) {
+            return null;
+        }
+        long stateVariables = stateVariables(ions.size(), compartments, membranes);
+        if (stateVariables > MAX_STATE_VARIABLES) {
+            problem("", "this model has " + stateVariables + " state variables (amounts of every ion in every "
+                    + "compartment that is not clamped, volumes, potentials, gates); the limit is "
+                    + MAX_STATE_VARIABLES + ": use fewer compartments or ions");
             return null;
         }
         List<Species> species = new ArrayList<>();
@@ -189,6 +215,28 @@ public final class ScenarioReader {
             problem("", e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * An upper bound of the length of the ODE state (MODEL.md section 1): the amount of every ion in every
+     * non-clamped compartment, its volume, every membrane's potential, every gate, and one bookkeeping variable per
+     * ion and per compartment.
+     */
+    static long stateVariables(int ions, List<Compartment> compartments, List<Membrane> membranes) {
+        long n = 0;
+        for (Compartment c : compartments) {
+            n += c.clamped() ? 1 : (long) ions + 2;
+        }
+        n += ions;
+        for (Membrane m : membranes) {
+            n += 1;
+            for (Channel ch : m.channels()) {
+                if (ch instanceof Channel.Gated gated) {
+                    n += gated.kinetics().gateCount();
+                }
+            }
+        }
+        return n;
     }
 
     private Map<String, Double> readIons(JsonNode root) {
@@ -492,7 +540,10 @@ public final class ScenarioReader {
                 }
             }
             if (hasG == hasP) {
-                problem(chPath, "a channel needs exactly one of 'conductance' (ohmic) or 'permeability' (GHK)");
+                if (hasG || !misspelled.contains(chPath + ".conductance") && !misspelled.contains(chPath
+                        + ".permeability")) {
+                    problem(chPath, "a channel needs exactly one of 'conductance' (ohmic) or 'permeability' (GHK)");
+                }
                 ok = false;
                 continue;
             }
@@ -969,8 +1020,22 @@ public final class ScenarioReader {
     // field helpers: each reports its own problem and returns null or NaN
 
     private void problem(String path, String message) {
+        if (tree != null && tree.rejected(path)) {
+            return;
+        }
         int[] at = tree == null ? new int[] {0, 0} : tree.locate(path);
         problems.add(new Problem(file, path, at[0], at[1], message));
+    }
+
+    /** Reports a missing field, unless an unknown key beside it was already reported as its misspelling. */
+    private void missing(String path, String message) {
+        if (!misspelled.contains(path)) {
+            problem(path, message);
+        }
+    }
+
+    private static String article(String noun) {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
     private static String child(String parentPath, String key) {
@@ -994,6 +1059,10 @@ public final class ScenarioReader {
             if (!allowed.contains(key)) {
                 problem(child(path, key), "unknown key '" + key + "'" + suggestion(key, allowed)
                         + "; allowed here: " + sorted(allowed));
+                String meant = nearest(key, allowed);
+                if (meant != null) {
+                    misspelled.add(child(path, meant));
+                }
             }
         }
     }
@@ -1002,7 +1071,7 @@ public final class ScenarioReader {
         JsonNode v = parent.get(key);
         if (v == null || v.isNull()) {
             if (required) {
-                problem(child(path, key), "required field '" + key + "' is missing");
+                missing(child(path, key), "required field '" + key + "' is missing");
             }
             return null;
         }
@@ -1017,7 +1086,7 @@ public final class ScenarioReader {
         JsonNode v = parent.get(key);
         if (v == null || v.isNull()) {
             if (required) {
-                problem(child(path, key), "required field '" + key + "' is missing");
+                missing(child(path, key), "required field '" + key + "' is missing");
             }
             return null;
         }
@@ -1045,7 +1114,7 @@ public final class ScenarioReader {
         JsonNode v = parent.get(key);
         if (v == null || v.isNull()) {
             if (required) {
-                problem(child(path, key), "required field '" + key + "' is missing");
+                missing(child(path, key), "required field '" + key + "' is missing");
                 return Double.NaN;
             }
             return fallback;
@@ -1078,7 +1147,7 @@ public final class ScenarioReader {
         String p = child(path, key);
         if (v == null || v.isNull()) {
             if (required) {
-                problem(p, "required field '" + key + "' is missing (a " + dimension.description() + ", e.g. '1 "
+                missing(p, "required field '" + key + "' is missing (" + article(dimension.description()) + ", e.g. '1 "
                         + dimension.defaultUnit() + "')");
                 return Double.NaN;
             }
@@ -1108,14 +1177,20 @@ public final class ScenarioReader {
 
     private void positive(String path, double value, String what) {
         if (Double.isFinite(value) && !(value > 0)) {
-            problem(path, "the " + what + " must be greater than 0, found " + value + " (SI)");
+            problem(path, "the " + what + " must be greater than 0, found " + asWritten(path, value));
         }
     }
 
     private void nonNegative(String path, double value, String what) {
         if (Double.isFinite(value) && value < 0) {
-            problem(path, "the " + what + " must not be negative, found " + value + " (SI)");
+            problem(path, "the " + what + " must not be negative, found " + asWritten(path, value));
         }
+    }
+
+    /** @return the value at {@code path} as the file wrote it, quoted, or the SI value when unknown */
+    private String asWritten(String path, double siValue) {
+        String text = tree == null ? null : tree.written(path);
+        return text != null ? "'" + text + "'" : siValue + " (SI units)";
     }
 
     private int compartmentRef(JsonNode mem, String path, String key, List<String> compartmentNames) {
@@ -1174,6 +1249,12 @@ public final class ScenarioReader {
 
     /** @return " (did you mean 'x'?)" for the nearest candidate within edit distance 3, else "" */
     static String suggestion(String given, Iterable<String> candidates) {
+        String best = nearest(given, candidates);
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    /** @return the candidate nearest to {@code given}, if within edit distance min(3, length / 2), else null */
+    static String nearest(String given, Iterable<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
@@ -1183,8 +1264,7 @@ public final class ScenarioReader {
                 best = c;
             }
         }
-        return best != null && bestDistance <= Math.max(1, Math.min(3, given.length() / 2))
-                ? " (did you mean '" + best + "'?)" : "";
+        return best != null && bestDistance <= Math.max(1, Math.min(3, given.length() / 2)) ? best : null;
     }
 
     private static int editDistance(String a, String b) {
