@@ -12,10 +12,13 @@ final class ScenarioLoading {
     private ScenarioLoading() {
     }
 
-    /** @return the scenario, or null after printing its problems */
+    /** @return the scenario (after printing its warnings, if any), or null after printing its problems */
     static LoadedScenario load(Path file, PrintWriter err) {
         try {
-            return ScenarioReader.read(file);
+            LoadedScenario loaded = ScenarioReader.read(file);
+            loaded.warnings().forEach(w -> err.println(w.format()));
+            err.flush();
+            return loaded;
         } catch (ScenarioException e) {
             err.println(e.getMessage());
             return null;

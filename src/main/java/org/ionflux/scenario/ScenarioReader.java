@@ -83,6 +83,7 @@ public final class ScenarioReader {
     /** Paths of keys that an unknown key probably misspells: their absence is not reported again. */
     private final Set<String> misspelled = new java.util.HashSet<>();
     private LocatedTree tree;
+    private Model model;
 
     private ScenarioReader(String file) {
         this.file = file;
@@ -110,15 +111,23 @@ public final class ScenarioReader {
                 throw single(name, "the file is " + size + " bytes; scenario files are limited to " + MAX_FILE_BYTES
                         + " bytes");
             }
-            bytes = Files.readAllBytes(path);
+            try (java.io.InputStream in = Files.newInputStream(path)) {
+                // bounded even if the file grows while it is read (a pipe, a device)
+                bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw single(name, "the file is larger than the " + MAX_FILE_BYTES + " bytes allowed for scenario "
+                        + "files");
+            }
         } catch (NoSuchFileException e) {
             throw single(name, "no such file");
         } catch (IOException e) {
             throw single(name, "cannot read the file: " + e.getMessage());
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
-        Model model = parse(text, yaml, name);
-        return new LoadedScenario(model, path, sha256(bytes));
+        ScenarioReader reader = check(text, yaml, name);
+        return new LoadedScenario(reader.model, path, sha256(bytes), SanityWarnings.of(reader.model, name,
+                reader.tree));
     }
 
     /**
@@ -129,8 +138,12 @@ public final class ScenarioReader {
      * @throws ScenarioException listing every problem
      */
     public static Model parse(String text, boolean yaml, String file) throws ScenarioException {
+        return check(text, yaml, file).model;
+    }
+
+    private static ScenarioReader check(String text, boolean yaml, String file) throws ScenarioException {
         ScenarioReader reader = new ScenarioReader(file);
-        Model model = reader.readModel(text, yaml);
+        reader.model = reader.readModel(text, yaml);
         if (!reader.problems.isEmpty()) {
             // in the order of the file; problems of the whole file (no line) last
             List<Problem> inFileOrder = new ArrayList<>(reader.problems);
@@ -138,7 +151,7 @@ public final class ScenarioReader {
                     : Integer.MAX_VALUE).thenComparingInt(Problem::column));
             throw new ScenarioException(inFileOrder);
         }
-        return model;
+        return reader;
     }
 
     private static ScenarioException single(String file, String message) {
