@@ -25,6 +25,11 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** Read by the execution exception handler; declared here so that every command accepts it. */
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "print the stack trace of an internal error")
+    private boolean debug;
+
     /** Entry point. */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.ionflux.output.RunWriter;
 import org.ionflux.scenario.LoadedScenario;
+import org.ionflux.scenario.ScenarioException;
 import org.ionflux.solver.RunControl;
 import org.ionflux.solver.RunResult;
 import picocli.CommandLine.Command;
@@ -33,11 +34,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default results/runs/<name>/)")
     private Path out;
 
-    @Option(names = "--debug", description = "print stack traces of internal errors")
-    private boolean debug;
-
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         LoadedScenario loaded = ScenarioLoading.load(scenario, err);
@@ -46,26 +44,43 @@ final class RunCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("results", "runs", loaded.model().name());
         RunControl control = new RunControl();
-        CountDownLatch written = new CountDownLatch(1);
+        // Ctrl-C (SIGINT) starts the JVM's shutdown: the hook asks the run to stop, then waits until the partial
+        // result is in DIR.failed and the message printed; when it returns, the JVM exits with 130 (128 + SIGINT)
+        CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             control.requestStop();
             try {
-                written.await(INTERRUPT_GRACE_S, TimeUnit.SECONDS);
+                finished.await(INTERRUPT_GRACE_S, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "ionflux-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runAndReport(loaded, dir, control, stdout, err);
+        } finally {
+            stdout.flush();
+            err.flush();
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting on a signal; it exits with 130 once the hook returns
+            }
+        }
+    }
+
+    private static int runAndReport(LoadedScenario loaded, Path dir, RunControl control, PrintWriter stdout,
+                                    PrintWriter err) {
         RunWriter.Outcome outcome;
         try {
             outcome = RunWriter.run(loaded, dir, control);
-        } finally {
-            written.countDown();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is exiting on a signal; it exits with 130 once the hook returns
+        } catch (ScenarioException e) {
+            err.println(e.getMessage());
+            return Main.BAD_INPUT;
+        } catch (IOException e) {
+            err.println(loaded.model().name() + ": cannot write the outputs: " + e.getMessage());
+            return Main.ENGINE_FAILURE;
         }
         RunResult r = outcome.result();
         switch (r.status()) {
@@ -75,12 +90,12 @@ final class RunCommand implements Callable<Integer> {
                         r.rhsEvaluations(), r.integrationWallTimeS(), outcome.folder());
                 return Main.OK;
             case INTERRUPTED:
-                err.printf(Locale.ROOT, "%s: interrupted at t = %s s; the trace so far is in %s%n",
-                        loaded.model().name(), r.failedAtS(), outcome.folder());
+                err.printf(Locale.ROOT, "%s: interrupted at t = %s s; the trace so far (%d rows) is in %s%n",
+                        loaded.model().name(), r.failedAtS(), outcome.rows(), outcome.folder());
                 return Main.INTERRUPTED;
             default:
-                err.printf(Locale.ROOT, "%s: failed at t = %s s: %s%nthe trace so far is in %s%n",
-                        loaded.model().name(), r.failedAtS(), r.error(), outcome.folder());
+                err.printf(Locale.ROOT, "%s: failed at t = %s s: %s%nthe trace so far (%d rows) is in %s%n",
+                        loaded.model().name(), r.failedAtS(), r.error(), outcome.rows(), outcome.folder());
                 return Main.ENGINE_FAILURE;
         }
     }

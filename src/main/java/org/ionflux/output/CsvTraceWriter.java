@@ -11,11 +11,13 @@ import java.util.List;
 import org.ionflux.solver.TraceColumns;
 import org.ionflux.solver.TraceSink;
 
-/** Streams the trace to {@code trace.csv} as it is computed (SCENARIO.md): a header, then one line per row. */
+/**
+ * Streams the trace to {@code trace.csv} as it is computed (SCENARIO.md): a header, then one line per row. Values
+ * go straight into a buffered writer, so memory does not grow with the number of rows or columns.
+ */
 public final class CsvTraceWriter implements TraceSink, Closeable {
 
     private final BufferedWriter out;
-    private final StringBuilder line = new StringBuilder(256);
     private long rows;
 
     /** Opens (creates or truncates) {@code file}. */
@@ -25,26 +27,32 @@ public final class CsvTraceWriter implements TraceSink, Closeable {
 
     @Override
     public void begin(List<TraceColumns.Column> columns) {
-        line.setLength(0);
-        for (int i = 0; i < columns.size(); i++) {
-            if (i > 0) {
-                line.append(',');
+        try {
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(columns.get(i).name());
             }
-            line.append(columns.get(i).name());
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        write();
     }
 
     @Override
     public void row(double[] row) {
-        line.setLength(0);
-        for (int i = 0; i < row.length; i++) {
-            if (i > 0) {
-                line.append(',');
+        try {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(format(row[i]));
             }
-            line.append(format(row[i]));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        write();
         rows++;
     }
 
@@ -72,14 +80,6 @@ public final class CsvTraceWriter implements TraceSink, Closeable {
             case "nan" -> Double.NaN;
             default -> Double.parseDouble(text);
         };
-    }
-
-    private void write() {
-        try {
-            out.append(line).append('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

@@ -27,6 +27,10 @@ public final class Plots {
 
     static final int WIDTH = 1000;
     static final int PANEL_HEIGHT = 420;
+    /** Most panels stacked in one image (a model with hundreds of compartments must not make a giant image). */
+    static final int MAX_PANELS = 12;
+    /** Most series drawn in one chart; the trace.csv has them all. */
+    static final int MAX_SERIES = 40;
 
     private Plots() {
     }
@@ -61,7 +65,8 @@ public final class Plots {
         }
         // a panel whose every series is flat (a clamped bath) says nothing: keep it only if nothing else moves
         List<XYChart> moving = panels.values().stream().filter(Plots::anySeriesMoves).toList();
-        save(moving.isEmpty() ? new ArrayList<>(panels.values()) : moving, dir.resolve("concentrations.png"));
+        List<XYChart> shown = moving.isEmpty() ? new ArrayList<>(panels.values()) : moving;
+        save(shown.subList(0, Math.min(MAX_PANELS, shown.size())), dir.resolve("concentrations.png"));
 
         XYChart currents = chart(scenarioName + ": current densities (outward positive)", "I (uA/cm^2)");
         for (int i = 0; i < columns.size(); i++) {
@@ -82,6 +87,9 @@ public final class Plots {
     }
 
     private static void addSeries(XYChart chart, String name, double[] x, double[] y, boolean dashed) {
+        if (chart.getSeriesCollection().size() >= MAX_SERIES) {
+            return;
+        }
         for (double v : y) {
             if (!Double.isFinite(v)) {
                 return;

@@ -53,12 +53,12 @@ public final class Summary {
         json.put("options", options);
         Map<String, Object> solver = new LinkedHashMap<>();
         solver.put("name", result.solverName());
-        solver.put("steps", result.steps());
-        solver.put("rejected_steps", result.rejectedSteps() < 0 ? null : result.rejectedSteps());
-        solver.put("rhs_evaluations", result.rhsEvaluations());
-        solver.put("jacobian_evaluations", result.jacobianEvaluations());
+        solver.put("steps", count(result.steps()));
+        solver.put("rejected_steps", count(result.rejectedSteps()));
+        solver.put("rhs_evaluations", count(result.rhsEvaluations()));
+        solver.put("jacobian_evaluations", count(result.jacobianEvaluations()));
         json.put("solver", solver);
-        json.put("integration_wall_time_s", result.integrationWallTimeS());
+        json.put("integration_wall_time_s", finite(result.integrationWallTimeS()));
         json.put("max_relative_mass_error", finite(result.maxRelativeMassError()));
         json.put("max_relative_charge_error", finite(result.maxRelativeChargeError()));
         Map<String, Object> last = new LinkedHashMap<>();
@@ -72,6 +72,11 @@ public final class Summary {
         json.put("stop_at_steady_state", model.settings().stopAtSteadyState());
         json.put("steady_state_reached_at_s", finite(result.steadyStateAtS()));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
+    }
+
+    /** @return the count, or null when it is not known (negative) */
+    private static Long count(long value) {
+        return value < 0 ? null : value;
     }
 
     private static Double finite(double value) {

@@ -12,21 +12,33 @@ import org.ionflux.solver.TraceSink;
  */
 public final class ThinnedTrace implements TraceSink {
 
-    private final int capacity;
+    /** Most values (rows x columns) kept, whatever the number of columns: 16 MB of doubles. */
+    static final long MAX_VALUES = 2_000_000L;
+
+    private final int requestedCapacity;
+    private int capacity;
     private final List<double[]> kept = new ArrayList<>();
     private List<TraceColumns.Column> columns = List.of();
     private double[] latest;
     private long stride = 1;
     private long seen;
 
-    /** @param capacity most rows kept (at least 2) */
+    /** @param capacity most rows kept (at least 2; fewer for a trace so wide that they would exceed 16 MB) */
     public ThinnedTrace(int capacity) {
-        this.capacity = Math.max(2, capacity);
+        this.requestedCapacity = Math.max(2, capacity);
+        this.capacity = requestedCapacity;
     }
 
     @Override
     public void begin(List<TraceColumns.Column> newColumns) {
         this.columns = List.copyOf(newColumns);
+        long byWidth = MAX_VALUES / Math.max(1, columns.size());
+        this.capacity = (int) Math.max(2, Math.min(requestedCapacity, byWidth));
+    }
+
+    /** @return the most rows kept, given the number of columns */
+    public int capacity() {
+        return capacity;
     }
 
     @Override

@@ -6,7 +6,8 @@ package org.ionflux.solver;
  * @param status               completed, failed or interrupted
  * @param solverName           the solver's scenario name
  * @param steps                accepted steps
- * @param rejectedSteps        rejected steps, or -1 when the solver does not report them (Commons Math)
+ * @param rejectedSteps        rejected steps, or -1 when the solver does not report them (Commons Math); any
+ *                             count is -1 when it is not known (a run ended by an internal error)
  * @param rhsEvaluations       right-hand-side evaluations, those for difference Jacobians included
  * @param jacobianEvaluations  Jacobian evaluations
  * @param integrationWallTimeS wall time of the integration, s
