@@ -107,6 +107,12 @@ public final class Simulation {
         } catch (MathIllegalStateException | org.apache.commons.math3.exception.MathIllegalArgumentException e) {
             status = RunResult.Status.FAILED;
             error = "the integrator " + model.settings().solver().key() + " failed: " + e.getMessage();
+            if (e instanceof org.apache.commons.math3.exception.NumberIsTooSmallException) {
+                error = "step size underflow at t = " + sampler.lastTime + " s: the state changes too fast for the "
+                        + "smallest step allowed (" + IntegratorFactory.MIN_STEP_FRACTION + " of the duration); "
+                        + "the model is very stiff (try solver: rosenbrock) or a value runs away (" + e.getMessage()
+                        + ")";
+            }
             failedAt = sampler.lastTime;
         }
         double wall = (System.nanoTime() - start) * 1e-9;
@@ -236,16 +242,19 @@ public final class Simulation {
             steps++;
             double current = interpolator.getCurrentTime();
             lastTime = current;
-            interpolator.setInterpolatedTime(current);
-            monitor.observe(current, interpolator.getInterpolatedState());
             while (next < limit) {
                 double t = outputTimes.time(next);
                 if (t > current && !isLast) {
                     break;
                 }
                 interpolator.setInterpolatedTime(Math.min(t, current));
-                emit(t, interpolator.getInterpolatedState());
+                double[] state = interpolator.getInterpolatedState();
+                // checked row by row: when a step ends in a bad state, its rows before the failure are kept
+                monitor.observe(Math.min(t, current), state);
+                emit(t, state);
             }
+            interpolator.setInterpolatedTime(current);
+            monitor.observe(current, interpolator.getInterpolatedState());
             if (control.isStopRequested()) {
                 throw new RunStopped(current);
             }
