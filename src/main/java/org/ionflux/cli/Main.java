@@ -55,7 +55,14 @@ public final class Main implements Runnable {
             }
             return ENGINE_FAILURE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("ionflux: out of memory (" + e.getMessage() + "): the scenario needs more than this Java "
+                    + "heap; give Java more (java -Xmx4g ...) or make the model smaller");
+            err.flush();
+            return ENGINE_FAILURE;
+        }
     }
 
     @Override
