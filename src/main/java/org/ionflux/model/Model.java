@@ -131,15 +131,6 @@ public record Model(String name, String description, double temperatureK, List<S
         return Optional.empty();
     }
 
-    /** @return true if any compartment's volume is a state variable (it borders a water-permeable membrane) */
-    public boolean volumeCanChange(int compartmentIndex) {
-        if (compartments.get(compartmentIndex).clamped()) {
-            return false;
-        }
-        return membranes.stream().anyMatch(m -> m.waterPermeabilityMPerS() > 0
-                && (m.insideIndex() == compartmentIndex || m.outsideIndex() == compartmentIndex));
-    }
-
     /** @return true if any membrane is in dynamic mode */
     public boolean hasDynamicPotential() {
         return membranes.stream().anyMatch(Membrane::isDynamic);

@@ -9,7 +9,7 @@ public final class SpecialFunctions {
      * Below this |u| the Taylor series is used (truncation error below 1e-16 relative); just above it the closed
      * forms lose about 4e-14 relative to cancellation in the derivative.
      */
-    private static final double SERIES_THRESHOLD = 1e-2;
+    static final double SERIES_THRESHOLD = 1e-2;
 
     private SpecialFunctions() {
     }

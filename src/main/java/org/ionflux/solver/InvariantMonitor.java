@@ -22,6 +22,10 @@ final class InvariantMonitor {
     private final double[] chargeTotal0;
     private final double[] chargeScale;
     private final int[] chargeCompartments;
+    private final int[][] chargeAmountIndex;
+    private final double[][] chargeValence;
+    private final int[][] platePotentialIndex;
+    private final double[][] plateCapacitance;
     private final double[] negativeLimitMol;
     private double maxMassError;
     private double maxChargeError;
@@ -34,31 +38,55 @@ final class InvariantMonitor {
         for (int s = 0; s < species; s++) {
             massTotal0[s] = massTotal(y0, s);
         }
+        // membranes of each compartment, found in one pass (a compartment may border thousands of cells)
+        int compartments = model.compartments().size();
+        List<List<Integer>> bordering = new ArrayList<>();
+        for (int c = 0; c < compartments; c++) {
+            bordering.add(new ArrayList<>());
+        }
+        for (int m = 0; m < model.membranes().size(); m++) {
+            bordering.get(model.membranes().get(m).insideIndex()).add(m);
+            bordering.get(model.membranes().get(m).outsideIndex()).add(m);
+        }
         List<Integer> charged = new ArrayList<>();
-        for (int c = 0; c < model.compartments().size(); c++) {
-            if (model.compartments().get(c).clamped()) {
-                continue;
+        for (int c = 0; c < compartments; c++) {
+            boolean allDynamic = !bordering.get(c).isEmpty() && !model.compartments().get(c).clamped();
+            for (int m : bordering.get(c)) {
+                allDynamic &= model.membranes().get(m).isDynamic();
             }
-            boolean touched = false;
-            boolean allDynamic = true;
-            for (Membrane m : model.membranes()) {
-                if (m.insideIndex() == c || m.outsideIndex() == c) {
-                    touched = true;
-                    allDynamic &= m.isDynamic();
-                }
-            }
-            if (touched && allDynamic) {
+            if (allDynamic) {
                 charged.add(c);
             }
         }
         chargeCompartments = charged.stream().mapToInt(Integer::intValue).toArray();
+        chargeAmountIndex = new int[chargeCompartments.length][];
+        chargeValence = new double[chargeCompartments.length][];
+        platePotentialIndex = new int[chargeCompartments.length][];
+        plateCapacitance = new double[chargeCompartments.length][];
         chargeTotal0 = new double[chargeCompartments.length];
         chargeScale = new double[chargeCompartments.length];
         for (int i = 0; i < chargeCompartments.length; i++) {
-            chargeTotal0[i] = charge(y0, chargeCompartments[i]);
-            double scale = 0;
+            int c = chargeCompartments[i];
+            List<Integer> amounts = new ArrayList<>();
             for (int s = 0; s < species; s++) {
-                scale += Math.abs(model.species().get(s).charge()) * y0[layout.amountIndex(chargeCompartments[i], s)];
+                if (layout.amountIndex(c, s) >= 0) {
+                    amounts.add(s);
+                }
+            }
+            chargeAmountIndex[i] = amounts.stream().mapToInt(s -> layout.amountIndex(c, s)).toArray();
+            chargeValence[i] = amounts.stream().mapToDouble(s -> model.species().get(s).charge()).toArray();
+            List<Integer> plates = bordering.get(c);
+            platePotentialIndex[i] = plates.stream().mapToInt(layout::potentialIndex).toArray();
+            // the inside plate holds +C A V, the outside plate -C A V (MODEL.md section 7)
+            plateCapacitance[i] = plates.stream().mapToDouble(m -> {
+                Membrane mem = model.membranes().get(m);
+                double ca = mem.capacitanceFPerM2() * mem.areaM2();
+                return mem.insideIndex() == c ? -ca : ca;
+            }).toArray();
+            chargeTotal0[i] = charge(y0, i);
+            double scale = 0;
+            for (int k = 0; k < chargeAmountIndex[i].length; k++) {
+                scale += Math.abs(chargeValence[i][k]) * y0[chargeAmountIndex[i][k]];
             }
             chargeScale[i] = Constants.FARADAY_C_PER_MOL * scale;
         }
@@ -80,22 +108,18 @@ final class InvariantMonitor {
         return t >= 0 ? total + y[t] : total;
     }
 
-    private double charge(double[] y, int c) {
+    /** The charge invariant of the i-th checked compartment (MODEL.md section 7), C. */
+    private double charge(double[] y, int i) {
         double q = 0;
-        for (int s = 0; s < layout.speciesCount(); s++) {
-            q += model.species().get(s).charge() * y[layout.amountIndex(c, s)];
+        for (int k = 0; k < chargeAmountIndex[i].length; k++) {
+            q += chargeValence[i][k] * y[chargeAmountIndex[i][k]];
         }
         q *= Constants.FARADAY_C_PER_MOL;
-        for (int m = 0; m < model.membranes().size(); m++) {
-            Membrane mem = model.membranes().get(m);
-            if (mem.insideIndex() != c && mem.outsideIndex() != c) {
-                continue;
-            }
-            double plate = mem.capacitanceFPerM2() * mem.areaM2() * y[layout.potentialIndex(m)];
-            q += mem.insideIndex() == c ? -plate : plate;
+        for (int k = 0; k < platePotentialIndex[i].length; k++) {
+            q += plateCapacitance[i][k] * y[platePotentialIndex[i][k]];
         }
         // minus what leaks and stimuli brought in (MODEL.md section 7: an external source)
-        int external = layout.externalChargeIndex(c);
+        int external = layout.externalChargeIndex(chargeCompartments[i]);
         return external >= 0 ? q - y[external] : q;
     }
 
@@ -134,7 +158,7 @@ final class InvariantMonitor {
         }
         for (int i = 0; i < chargeCompartments.length; i++) {
             if (chargeScale[i] > 0) {
-                double drift = Math.abs(charge(y, chargeCompartments[i]) - chargeTotal0[i]);
+                double drift = Math.abs(charge(y, i) - chargeTotal0[i]);
                 maxChargeError = Math.max(maxChargeError, drift / chargeScale[i]);
             }
         }

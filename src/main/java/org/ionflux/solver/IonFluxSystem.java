@@ -12,6 +12,7 @@ import org.ionflux.model.Pump;
 import org.ionflux.model.Stimulus;
 import org.ionflux.model.Transporter;
 import org.ionflux.physics.Constants;
+import org.ionflux.physics.GhkChannel;
 import org.ionflux.physics.HodgkinHuxleyKinetics;
 import org.ionflux.physics.NaKPump;
 import org.ionflux.physics.Nernst;
@@ -405,8 +406,7 @@ public final class IonFluxSystem {
             double current;
             if (channelKind[k] == GHK) {
                 double u = z * v / thermalVoltage;
-                flux = channelParameter[k] * area[m] * (cIn * SpecialFunctions.uOverOneMinusExpMinusU(u)
-                        - cOut * SpecialFunctions.uOverOneMinusExpMinusU(-u));
+                flux = channelParameter[k] * area[m] * GhkChannel.effectiveConcentrationDifference(u, cIn, cOut);
                 current = z * Constants.FARADAY_C_PER_MOL * flux / area[m];
             } else {
                 double conductance = channelParameter[k];

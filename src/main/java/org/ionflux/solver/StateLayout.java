@@ -13,7 +13,7 @@ import org.ionflux.physics.HodgkinHuxleyKinetics;
  * The one mapper between a {@link Model} and the solver's {@code double[]} state (MODEL.md section 1).
  *
  * <p>State vector, in this order: the amount (mol) of every species in every non-clamped compartment
- * (compartment-major); the volume (m^3) of every compartment whose volume can change; the potential (V) of every
+ * (compartment-major; a species that stays at zero there has none); the volume (m^3) of every compartment whose volume can change; the potential (V) of every
  * dynamic membrane; every gating variable; then bookkeeping: when some compartment is clamped, one accumulator
  * per species of the net amount (mol) moved into clamped compartments, and when leaks or stimuli exist, one
  * accumulator per non-clamped compartment of the charge (C) they brought in. The accumulators make the invariants
@@ -30,24 +30,43 @@ public final class StateLayout {
     private final int[] transferIndex;
     private final int[] externalChargeIndex;
     private final int dimension;
+    private final boolean[] bookkeeping;
 
-    /** Lays out the state of {@code model}. */
+    /**
+     * Lays out the state of {@code model}. A species that starts at zero in a compartment and that no mechanism
+     * moves across any of its membranes stays at zero: it gets no state variable (its concentration reads 0).
+     */
     public StateLayout(Model model) {
         speciesCount = model.species().size();
         int compartments = model.compartments().size();
+        boolean[] movedHere = new boolean[compartments * speciesCount];
+        boolean[] volumeChanges = new boolean[compartments];
+        for (Membrane mem : model.membranes()) {
+            for (int s = 0; s < speciesCount; s++) {
+                if (mem.moves(s)) {
+                    movedHere[mem.insideIndex() * speciesCount + s] = true;
+                    movedHere[mem.outsideIndex() * speciesCount + s] = true;
+                }
+            }
+            if (mem.waterPermeabilityMPerS() > 0) {
+                volumeChanges[mem.insideIndex()] = true;
+                volumeChanges[mem.outsideIndex()] = true;
+            }
+        }
         amountIndex = new int[compartments * speciesCount];
         int next = 0;
         boolean anyClamped = false;
         for (int c = 0; c < compartments; c++) {
-            boolean clamped = model.compartments().get(c).clamped();
-            anyClamped |= clamped;
+            Compartment comp = model.compartments().get(c);
+            anyClamped |= comp.clamped();
             for (int s = 0; s < speciesCount; s++) {
-                amountIndex[c * speciesCount + s] = clamped ? -1 : next++;
+                boolean alwaysZero = comp.concentrationMolPerM3(s) == 0 && !movedHere[c * speciesCount + s];
+                amountIndex[c * speciesCount + s] = comp.clamped() || alwaysZero ? -1 : next++;
             }
         }
         volumeIndex = new int[compartments];
         for (int c = 0; c < compartments; c++) {
-            volumeIndex[c] = model.volumeCanChange(c) ? next++ : -1;
+            volumeIndex[c] = volumeChanges[c] && !model.compartments().get(c).clamped() ? next++ : -1;
         }
         potentialIndex = new int[model.membranes().size()];
         for (int m = 0; m < potentialIndex.length; m++) {
@@ -68,6 +87,7 @@ public final class StateLayout {
                 externalCharge |= ch instanceof Channel.Leak;
             }
         }
+        int physical = next;
         transferIndex = new int[speciesCount];
         for (int s = 0; s < speciesCount; s++) {
             transferIndex[s] = anyClamped ? next++ : -1;
@@ -77,6 +97,8 @@ public final class StateLayout {
             externalChargeIndex[c] = externalCharge && !model.compartments().get(c).clamped() ? next++ : -1;
         }
         dimension = next;
+        bookkeeping = new boolean[dimension];
+        Arrays.fill(bookkeeping, physical, dimension, true);
     }
 
     /** @return length of the state vector */
@@ -121,17 +143,7 @@ public final class StateLayout {
 
     /** @return true for a bookkeeping accumulator (transfer into baths, external charge), not physical state */
     public boolean isBookkeeping(int index) {
-        for (int i : transferIndex) {
-            if (i == index) {
-                return true;
-            }
-        }
-        for (int i : externalChargeIndex) {
-            if (i == index) {
-                return true;
-            }
-        }
-        return false;
+        return bookkeeping[index];
     }
 
     /** @return the state at t = 0: amounts (mol), volumes (m^3), potentials (V), gates at steady state, zeros */
@@ -171,30 +183,36 @@ public final class StateLayout {
     /**
      * Absolute tolerances in state units from {@code atol} in output units (SCENARIO.md): mM times the
      * compartment's initial volume for amounts, pL for volumes, mV for potentials, 1 for gates. An accumulator
-     * gets the sum of the tolerances of the amounts (or charges) it mirrors, so that it never constrains the step
-     * more than they do.
+     * gets atol times the volume of all non-clamped compartments (times F per species for charge): the scale of
+     * the amounts it mirrors, so that it never constrains the step more than they do.
      */
     public double[] absoluteTolerances(Model model) {
         double atol = model.settings().absoluteTolerance();
         double[] tol = new double[dimension];
+        double stateVolume = 0;
         for (int c = 0; c < model.compartments().size(); c++) {
-            double volume = model.compartments().get(c).volumeM3();
-            double chargeTolerance = 0;
+            Compartment comp = model.compartments().get(c);
+            double volume = comp.volumeM3();
+            if (!comp.clamped()) {
+                stateVolume += volume;
+            }
             for (int s = 0; s < speciesCount; s++) {
                 int i = amountIndex(c, s);
                 if (i >= 0) {
                     tol[i] = atol * volume;
-                    if (transferIndex[s] >= 0) {
-                        tol[transferIndex[s]] += atol * volume;
-                    }
-                    chargeTolerance += Constants.FARADAY_C_PER_MOL * atol * volume;
                 }
             }
             if (volumeIndex[c] >= 0) {
                 tol[volumeIndex[c]] = atol * 1e-15;
             }
             if (externalChargeIndex[c] >= 0) {
-                tol[externalChargeIndex[c]] = chargeTolerance;
+                tol[externalChargeIndex[c]] = Constants.FARADAY_C_PER_MOL * atol * volume * speciesCount;
+            }
+        }
+        for (int s = 0; s < speciesCount; s++) {
+            if (transferIndex[s] >= 0) {
+                // never zero, even for a species that no compartment holds yet
+                tol[transferIndex[s]] = atol * stateVolume;
             }
         }
         for (int m = 0; m < potentialIndex.length; m++) {

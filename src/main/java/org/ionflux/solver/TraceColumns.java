@@ -83,7 +83,7 @@ public final class TraceColumns {
             }
         }
         for (int c = 0; c < model.compartments().size(); c++) {
-            if (model.volumeCanChange(c)) {
+            if (system.layout().volumeIndex(c) >= 0) {
                 int cc = c;
                 add(patterns, model.compartments().get(c).name() + ".volume_pL", Kind.VOLUME,
                         s -> s.volumeM3(cc) * PL_PER_M3);

@@ -365,8 +365,10 @@ class PhysiologyTest {
         double[] r = run.trace().rows().get(row);
         double vol = r[run.trace().indexOf("cell.volume_pL")] * 1e-15;
         for (int s = 0; s < model.species().size(); s++) {
-            y[layout.amountIndex(0, s)] = r[run.trace().indexOf("cell." + model.species().get(s).name() + "_mM")]
-                    * vol;
+            if (layout.amountIndex(0, s) >= 0) {
+                y[layout.amountIndex(0, s)] = r[run.trace().indexOf("cell." + model.species().get(s).name()
+                        + "_mM")] * vol;
+            }
         }
         y[layout.volumeIndex(0)] = vol;
         y[layout.potentialIndex(0)] = r[run.trace().indexOf("plasma.V_mV")] * 1e-3;

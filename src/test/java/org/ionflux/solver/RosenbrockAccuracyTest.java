@@ -32,6 +32,8 @@ class RosenbrockAccuracyTest {
                 model.settings().withSolver(SolverKind.ROSENBROCK, rtol, atol)));
         Scenarios.Run reference = Scenarios.run(model.withSettings(
                 model.settings().withSolver(SolverKind.DORMAND_PRINCE_853, 1e-10, atol * 1e-2)));
+        assertThat(rosenbrock.result().status()).isEqualTo(RunResult.Status.COMPLETED);
+        assertThat(reference.result().status()).isEqualTo(RunResult.Status.COMPLETED);
         List<Integer> state = new ArrayList<>();
         for (int c = 0; c < rosenbrock.trace().columns().size(); c++) {
             TraceColumns.Kind kind = rosenbrock.trace().columns().get(c).kind();
