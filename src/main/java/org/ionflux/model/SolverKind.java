@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** Integrators selectable with {@code simulation.solver}. */
 public enum SolverKind {
-    /** Dormand-Prince 8(5,3), Commons Math; the default. */
+    /** Dormand-Prince 8(5,3), Commons Math. */
     DORMAND_PRINCE_853("dormand-prince-853"),
     /** Dormand-Prince 5(4), Commons Math. */
     DORMAND_PRINCE_54("dormand-prince-54"),
@@ -15,11 +15,15 @@ public enum SolverKind {
     ADAMS_MOULTON("adams-moulton"),
     /** Classical Runge-Kutta 4 with a fixed {@code simulation.step}, Commons Math. */
     CLASSICAL_RK4("classical-rk4"),
-    /** Rodas4, an L-stable stiffly accurate Rosenbrock method (ionflux's own, for stiff problems). */
+    /** Rodas4, an L-stable stiffly accurate Rosenbrock method (ionflux's own); the default. */
     ROSENBROCK("rosenbrock");
 
-    /** The solver used when a scenario names none. */
-    public static final SolverKind DEFAULT = DORMAND_PRINCE_853;
+    /**
+     * The solver used when a scenario names none: Rodas4, which won every benchmark of issue 5 that it entered
+     * (stiff pump-leak runs by a factor of ~2000, Hodgkin-Huxley spike trains on par at rtol 1e-6; see
+     * benchmarks/README.md).
+     */
+    public static final SolverKind DEFAULT = ROSENBROCK;
 
     private final String key;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import org.ionflux.model.Channel;
 import org.ionflux.model.Membrane;
 import org.ionflux.model.Model;
-import org.ionflux.solver.stiff.DenseLu;
+import org.apache.commons.math3.linear.SingularMatrixException;
 import org.ionflux.solver.stiff.LinearizedSystem;
 
 /**
@@ -29,23 +29,32 @@ public final class BlockTreeLinearization implements LinearizedSystem {
     private final int dimension;
     private final int[] blockOf;
     private final int[] positionOf;
-    private final int[][] blockVariables;
-    private final int[] parent;
-    private final int[] postOrder;
     private final boolean[] sink;
     private final int[] sinkVariables;
 
-    private final double[][][] jacobianDiagonal;
-    private final double[][][] jacobianUp;
-    private final double[][][] jacobianDown;
-    private final double[][][] w;
-    private final double[][][] x;
-    private final DenseLu[] lu;
+    // blocks numbered in post-order (children before parents); all block matrices in flat, block-contiguous
+    // arrays (row-major), so that a sweep over the tree walks memory forwards: at 10 000 cells the blocks no longer
+    // fit in cache, and arrays of row arrays made the solve memory-bound
+    private final int blocks;
+    private final int[] size;
+    private final int[] parentBlock;
+    private final int[][] variables;
+    private final int[] diagonalOffset;
+    private final int[] couplingOffset;
+    private final double[] jacobianDiagonal;
+    private final double[] jacobianUp;
+    private final double[] jacobianDown;
+    private final double[] w;
+    private final double[] x;
+    private final int[] pivot;
+    private final int[] blockNumber;
     private final int[][] sinkColumns;
     private final double[][] sinkValues;
     private final int[] sinkCount;
     private final double[] work;
-    private final double[][] columnOfSize;
+    /** Position of each block's first entry in the block-ordered work vector. */
+    private final int[] workOffset;
+    private final int largestBlock;
     private final JacobianSink sinkAdder = this::add;
     private double shift;
 
@@ -101,7 +110,7 @@ public final class BlockTreeLinearization implements LinearizedSystem {
         positionOf = new int[dimension];
         Arrays.fill(blockOf, -1);
         sink = new boolean[dimension];
-        blockVariables = new int[compartments][];
+        int[][] blockVariables = new int[compartments][];
         for (int c = 0; c < compartments; c++) {
             List<Integer> vars = new ArrayList<>();
             for (int s = 0; s < layout.speciesCount(); s++) {
@@ -131,11 +140,7 @@ public final class BlockTreeLinearization implements LinearizedSystem {
                 blockOf[blockVariables[c][i]] = c;
                 positionOf[blockVariables[c][i]] = i;
             }
-        }
-        parent = new int[compartments];
-        for (int c = 0; c < compartments; c++) {
-            int p = parentCompartment[c];
-            parent[c] = p >= 0 && blockVariables[p].length > 0 ? p : -1;
+            // blockOf holds compartments until the blocks are numbered below
         }
         List<Integer> post = new ArrayList<>();
         for (int i = bfs.size() - 1; i >= 0; i--) {
@@ -143,7 +148,29 @@ public final class BlockTreeLinearization implements LinearizedSystem {
                 post.add(bfs.get(i));
             }
         }
-        postOrder = post.stream().mapToInt(Integer::intValue).toArray();
+        blocks = post.size();
+        blockNumber = new int[compartments];
+        Arrays.fill(blockNumber, -1);
+        for (int b = 0; b < blocks; b++) {
+            blockNumber[post.get(b)] = b;
+        }
+        size = new int[blocks];
+        parentBlock = new int[blocks];
+        variables = new int[blocks][];
+        diagonalOffset = new int[blocks + 1];
+        couplingOffset = new int[blocks + 1];
+        int largest = 1;
+        for (int b = 0; b < blocks; b++) {
+            int c = post.get(b);
+            int p = parentCompartment[c];
+            parentBlock[b] = p >= 0 ? blockNumber[p] : -1;
+            variables[b] = blockVariables[c];
+            size[b] = variables[b].length;
+            largest = Math.max(largest, size[b]);
+            int np = parentBlock[b] >= 0 ? blockVariables[p].length : 0;
+            diagonalOffset[b + 1] = diagonalOffset[b] + size[b] * size[b];
+            couplingOffset[b + 1] = couplingOffset[b] + size[b] * np;
+        }
         List<Integer> sinks = new ArrayList<>();
         for (int i = 0; i < dimension; i++) {
             if (blockOf[i] < 0) {
@@ -153,26 +180,17 @@ public final class BlockTreeLinearization implements LinearizedSystem {
         }
         sinkVariables = sinks.stream().mapToInt(Integer::intValue).toArray();
 
-        jacobianDiagonal = new double[compartments][][];
-        jacobianUp = new double[compartments][][];
-        jacobianDown = new double[compartments][][];
-        w = new double[compartments][][];
-        x = new double[compartments][][];
-        lu = new DenseLu[compartments];
-        int largest = 1;
-        for (int c : postOrder) {
-            int nb = blockVariables[c].length;
-            largest = Math.max(largest, nb);
-            jacobianDiagonal[c] = new double[nb][nb];
-            w[c] = new double[nb][nb];
-            lu[c] = new DenseLu(nb);
-            if (parent[c] >= 0) {
-                int np = blockVariables[parent[c]].length;
-                jacobianUp[c] = new double[nb][np];
-                jacobianDown[c] = new double[np][nb];
-                x[c] = new double[nb][np];
+        for (int i = 0; i < dimension; i++) {
+            if (blockOf[i] >= 0) {
+                blockOf[i] = blockNumber[blockOf[i]];
             }
         }
+        jacobianDiagonal = new double[diagonalOffset[blocks]];
+        w = new double[diagonalOffset[blocks]];
+        jacobianUp = new double[couplingOffset[blocks]];
+        jacobianDown = new double[couplingOffset[blocks]];
+        x = new double[couplingOffset[blocks]];
+        pivot = new int[dimension];
         sinkColumns = new int[dimension][];
         sinkValues = new double[dimension][];
         sinkCount = new int[dimension];
@@ -181,42 +199,32 @@ public final class BlockTreeLinearization implements LinearizedSystem {
             sinkValues[r] = new double[8];
         }
         work = new double[dimension];
-        // DenseLu checks the length of what it solves: one buffer per block size
-        columnOfSize = new double[largest + 1][];
-        for (int size = 0; size <= largest; size++) {
-            columnOfSize[size] = new double[size];
+        workOffset = new int[blocks + 1];
+        for (int b = 0; b < blocks; b++) {
+            workOffset[b + 1] = workOffset[b] + size[b];
         }
+        largestBlock = largest;
     }
 
     /** @return the number of blocks (compartments with state), for tests and benchmarks */
     public int blockCount() {
-        return postOrder.length;
+        return blocks;
     }
 
     /** @return the size of the largest block */
     public int largestBlock() {
-        return columnOfSize.length - 1;
+        return largestBlock;
     }
 
     @Override
     public void computeJacobian(double t, double[] y, double[] yDot) {
-        for (int c : postOrder) {
-            zero(jacobianDiagonal[c]);
-            if (parent[c] >= 0) {
-                zero(jacobianUp[c]);
-                zero(jacobianDown[c]);
-            }
-        }
+        Arrays.fill(jacobianDiagonal, 0.0);
+        Arrays.fill(jacobianUp, 0.0);
+        Arrays.fill(jacobianDown, 0.0);
         for (int r : sinkVariables) {
             sinkCount[r] = 0;
         }
         system.computeJacobian(y, sinkAdder);
-    }
-
-    private static void zero(double[][] m) {
-        for (double[] row : m) {
-            Arrays.fill(row, 0.0);
-        }
     }
 
     private void add(int row, int col, double value) {
@@ -234,11 +242,13 @@ public final class BlockTreeLinearization implements LinearizedSystem {
         int br = blockOf[row];
         int bc = blockOf[col];
         if (br == bc) {
-            jacobianDiagonal[br][positionOf[row]][positionOf[col]] += value;
-        } else if (bc == parent[br]) {
-            jacobianUp[br][positionOf[row]][positionOf[col]] += value;
-        } else if (br == parent[bc]) {
-            jacobianDown[bc][positionOf[row]][positionOf[col]] += value;
+            jacobianDiagonal[diagonalOffset[br] + positionOf[row] * size[br] + positionOf[col]] += value;
+        } else if (bc == parentBlock[br]) {
+            // rows of block br, columns of its parent
+            jacobianUp[couplingOffset[br] + positionOf[row] * size[bc] + positionOf[col]] += value;
+        } else if (br == parentBlock[bc]) {
+            // rows of the parent br, columns of block bc
+            jacobianDown[couplingOffset[bc] + positionOf[row] * size[bc] + positionOf[col]] += value;
         } else if (value != 0) {
             throw new IllegalStateException("Jacobian entry (" + row + ", " + col + ") couples blocks " + br + " and "
                     + bc + ", which are not parent and child");
@@ -248,45 +258,42 @@ public final class BlockTreeLinearization implements LinearizedSystem {
     @Override
     public void factor(double newShift) {
         this.shift = newShift;
-        for (int c : postOrder) {
-            double[][] d = jacobianDiagonal[c];
-            for (int i = 0; i < d.length; i++) {
-                for (int j = 0; j < d.length; j++) {
-                    w[c][i][j] = -d[i][j];
-                }
-                w[c][i][i] += newShift;
+        for (int b = 0; b < blocks; b++) {
+            int n = size[b];
+            int d = diagonalOffset[b];
+            for (int i = 0; i < n * n; i++) {
+                w[d + i] = -jacobianDiagonal[d + i];
+            }
+            for (int i = 0; i < n; i++) {
+                w[d + i * n + i] += newShift;
             }
         }
-        for (int c : postOrder) {
-            lu[c].factor(w[c]);
-            int p = parent[c];
+        for (int b = 0; b < blocks; b++) {
+            int n = size[b];
+            int d = diagonalOffset[b];
+            factorBlock(d, n, b);
+            int p = parentBlock[b];
             if (p < 0) {
                 continue;
             }
-            // X = D^-1 U with U = -J_up; then D_parent -= L X with L = -J_down
-            int nb = blockVariables[c].length;
-            int np = blockVariables[p].length;
-            double[] column = columnOfSize[nb];
-            for (int j = 0; j < np; j++) {
-                for (int i = 0; i < nb; i++) {
-                    column[i] = -jacobianUp[c][i][j];
-                }
-                lu[c].solve(column);
-                for (int i = 0; i < nb; i++) {
-                    x[c][i][j] = column[i];
-                }
+            // X = W_b^-1 U_b with U_b = -J_up (n x np); then W_p -= L_b X with L_b = -J_down (np x n)
+            int np = size[p];
+            int o = couplingOffset[b];
+            for (int i = 0; i < n * np; i++) {
+                x[o + i] = -jacobianUp[o + i];
             }
-            double[][] down = jacobianDown[c];
-            double[][] wp = w[p];
+            for (int j = 0; j < np; j++) {
+                solveBlock(d, n, b, x, o + j, np);
+            }
+            int dp = diagonalOffset[p];
             for (int i = 0; i < np; i++) {
-                double[] di = down[i];
-                for (int k = 0; k < nb; k++) {
-                    double l = -di[k];
+                for (int k = 0; k < n; k++) {
+                    double l = -jacobianDown[o + i * n + k];
                     if (l != 0) {
-                        double[] xk = x[c][k];
-                        double[] wpi = wp[i];
+                        int xk = o + k * np;
+                        int wi = dp + i * np;
                         for (int j = 0; j < np; j++) {
-                            wpi[j] -= l * xk[j];
+                            w[wi + j] -= l * x[xk + j];
                         }
                     }
                 }
@@ -294,52 +301,127 @@ public final class BlockTreeLinearization implements LinearizedSystem {
         }
     }
 
+    /** In-place LU with partial pivoting of the n x n block at offset d of {@link #w}; pivots at its work offset. */
+    private void factorBlock(int d, int n, int b) {
+        int pv = workOffset[b];
+        for (int k = 0; k < n; k++) {
+            int best = k;
+            double max = Math.abs(w[d + k * n + k]);
+            for (int i = k + 1; i < n; i++) {
+                double v = Math.abs(w[d + i * n + k]);
+                if (v > max) {
+                    max = v;
+                    best = i;
+                }
+            }
+            if (!(max > 0)) {
+                throw new SingularMatrixException();
+            }
+            pivot[pv + k] = best;
+            if (best != k) {
+                for (int j = 0; j < n; j++) {
+                    double tmp = w[d + k * n + j];
+                    w[d + k * n + j] = w[d + best * n + j];
+                    w[d + best * n + j] = tmp;
+                }
+            }
+            double inverse = 1.0 / w[d + k * n + k];
+            for (int i = k + 1; i < n; i++) {
+                double m = w[d + i * n + k] * inverse;
+                w[d + i * n + k] = m;
+                if (m != 0) {
+                    for (int j = k + 1; j < n; j++) {
+                        w[d + i * n + j] -= m * w[d + k * n + j];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Solves with the LU of block b (offset d, size n) in place on {@code v[start + i * stride]}, i = 0..n-1.
+     * Pivots are stored block-contiguously, at the block's work offset.
+     */
+    private void solveBlock(int d, int n, int b, double[] v, int start, int stride) {
+        int pv = workOffset[b];
+        for (int k = 0; k < n; k++) {
+            int p = pivot[pv + k];
+            if (p != k) {
+                double tmp = v[start + k * stride];
+                v[start + k * stride] = v[start + p * stride];
+                v[start + p * stride] = tmp;
+            }
+        }
+        for (int i = 1; i < n; i++) {
+            double sum = v[start + i * stride];
+            for (int k = 0; k < i; k++) {
+                sum -= w[d + i * n + k] * v[start + k * stride];
+            }
+            v[start + i * stride] = sum;
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            double sum = v[start + i * stride];
+            for (int k = i + 1; k < n; k++) {
+                sum -= w[d + i * n + k] * v[start + k * stride];
+            }
+            v[start + i * stride] = sum / w[d + i * n + i];
+        }
+    }
+
     @Override
     public void solve(double[] rhs) {
-        // forward: z_b = D_b^-1 rhs_b, then rhs_parent -= L_b z_b
-        for (int c : postOrder) {
-            int[] vars = blockVariables[c];
-            double[] column = columnOfSize[vars.length];
+        // gather each block's right-hand side into work, in block order
+        for (int b = 0; b < blocks; b++) {
+            int[] vars = variables[b];
+            int base = workOffset[b];
             for (int i = 0; i < vars.length; i++) {
-                column[i] = rhs[vars[i]];
+                work[base + i] = rhs[vars[i]];
             }
-            lu[c].solve(column);
-            for (int i = 0; i < vars.length; i++) {
-                work[vars[i]] = column[i];
-            }
-            int p = parent[c];
+        }
+        // forward: z_b = W_b^-1 r_b, then r_parent -= L_b z_b
+        for (int b = 0; b < blocks; b++) {
+            int n = size[b];
+            int base = workOffset[b];
+            solveBlock(diagonalOffset[b], n, b, work, base, 1);
+            int p = parentBlock[b];
             if (p >= 0) {
-                int[] pv = blockVariables[p];
-                double[][] down = jacobianDown[c];
-                for (int i = 0; i < pv.length; i++) {
+                int np = size[p];
+                int pbase = workOffset[p];
+                int o = couplingOffset[b];
+                for (int i = 0; i < np; i++) {
                     double sum = 0;
-                    for (int k = 0; k < vars.length; k++) {
-                        sum -= down[i][k] * column[k];
+                    for (int k = 0; k < n; k++) {
+                        sum += jacobianDown[o + i * n + k] * work[base + k];
                     }
-                    rhs[pv[i]] -= sum;
+                    // L = -J_down: r_p -= L z = r_p + J_down z
+                    work[pbase + i] += sum;
                 }
             }
         }
         // backward, roots first: x_b = z_b - X_b x_parent
-        for (int idx = postOrder.length - 1; idx >= 0; idx--) {
-            int c = postOrder[idx];
-            int[] vars = blockVariables[c];
-            int p = parent[c];
-            if (p >= 0) {
-                int[] pv = blockVariables[p];
-                for (int i = 0; i < vars.length; i++) {
-                    double[] xi = x[c][i];
-                    double sum = 0;
-                    for (int j = 0; j < pv.length; j++) {
-                        sum += xi[j] * work[pv[j]];
-                    }
-                    work[vars[i]] -= sum;
+        for (int b = blocks - 1; b >= 0; b--) {
+            int p = parentBlock[b];
+            if (p < 0) {
+                continue;
+            }
+            int n = size[b];
+            int np = size[p];
+            int base = workOffset[b];
+            int pbase = workOffset[p];
+            int o = couplingOffset[b];
+            for (int i = 0; i < n; i++) {
+                double sum = 0;
+                for (int j = 0; j < np; j++) {
+                    sum += x[o + i * np + j] * work[pbase + j];
                 }
+                work[base + i] -= sum;
             }
         }
-        for (int c : postOrder) {
-            for (int v : blockVariables[c]) {
-                rhs[v] = work[v];
+        for (int b = 0; b < blocks; b++) {
+            int[] vars = variables[b];
+            int base = workOffset[b];
+            for (int i = 0; i < vars.length; i++) {
+                rhs[vars[i]] = work[base + i];
             }
         }
         // sinks: shift x_r - sum_j J_rj x_j = rhs_r
