@@ -40,6 +40,13 @@ final class BenchCommand implements Callable<Integer> {
     static final int MIN_WARMUP = 3;
     static final int MAX_WARMUP = 1000;
 
+    /** One run with the trace sampled in memory (presized: growing it is not the integrator's cost). */
+    private static RunResult run(LoadedScenario loaded) {
+        Simulation simulation = new Simulation(loaded.model());
+        int rows = (int) Math.min(simulation.outputTimes().count(), 10_000_000L);
+        return simulation.run(new InMemoryTrace(rows), new RunControl());
+    }
+
     @Override
     public Integer call() throws Exception {
         if (repeat < 1 || (warmup != null && warmup < 0)) {
@@ -54,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
         long warmupStart = System.nanoTime();
         while (warmup != null ? warmupRuns < warmup : warmupRuns < MIN_WARMUP
                 || (warmupRuns < MAX_WARMUP && (System.nanoTime() - warmupStart) * 1e-9 < DEFAULT_WARMUP_S)) {
-            RunResult r = new Simulation(loaded.model()).run(new InMemoryTrace(), new RunControl());
+            RunResult r = run(loaded);
             if (r.status() != RunResult.Status.COMPLETED) {
                 spec.commandLine().getErr().println("bench: the run failed: " + r.error());
                 return Main.ENGINE_FAILURE;
@@ -64,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
         RunResult last = null;
         double[] times = new double[repeat];
         for (int i = 0; i < repeat; i++) {
-            RunResult r = new Simulation(loaded.model()).run(new InMemoryTrace(), new RunControl());
+            RunResult r = run(loaded);
             if (r.status() != RunResult.Status.COMPLETED) {
                 spec.commandLine().getErr().println("bench: the run failed: " + r.error());
                 return Main.ENGINE_FAILURE;

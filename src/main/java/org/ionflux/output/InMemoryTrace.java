@@ -9,7 +9,17 @@ import org.ionflux.solver.TraceSink;
 public final class InMemoryTrace implements TraceSink {
 
     private List<TraceColumns.Column> columns = List.of();
-    private final List<double[]> rows = new ArrayList<>();
+    private final List<double[]> rows;
+
+    /** An empty trace. */
+    public InMemoryTrace() {
+        this(16);
+    }
+
+    /** An empty trace with room for {@code expectedRows} rows before it grows. */
+    public InMemoryTrace(int expectedRows) {
+        rows = new ArrayList<>(Math.max(1, expectedRows));
+    }
 
     @Override
     public void begin(List<TraceColumns.Column> newColumns) {

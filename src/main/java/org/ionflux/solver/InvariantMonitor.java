@@ -123,12 +123,19 @@ final class InvariantMonitor {
         return external >= 0 ? q - y[external] : q;
     }
 
-    /**
-     * Updates the largest errors with state y and checks it.
-     *
-     * @throws EngineFailure if a component is NaN or infinite, or a concentration is below {@code -atol}
-     */
+    /** Checks state y, then updates the largest errors with it. */
     void observe(double timeS, double[] y) {
+        check(timeS, y);
+        record(y);
+    }
+
+    /**
+     * Checks that state y is physical.
+     *
+     * @throws EngineFailure if a component is NaN or infinite, a volume is not positive, or a concentration is below
+     *     {@code -atol}
+     */
+    void check(double timeS, double[] y) {
         for (int i = 0; i < y.length; i++) {
             if (!Double.isFinite(y[i])) {
                 throw new EngineFailure("the " + layout.describe(model, i) + " became " + y[i] + " at t = "
@@ -151,6 +158,10 @@ final class InvariantMonitor {
                 }
             }
         }
+    }
+
+    /** Updates the largest mass and charge errors with state y. */
+    void record(double[] y) {
         for (int s = 0; s < massTotal0.length; s++) {
             if (massTotal0[s] > 0) {
                 maxMassError = Math.max(maxMassError, Math.abs(massTotal(y, s) - massTotal0[s]) / massTotal0[s]);

@@ -242,6 +242,15 @@ public final class Simulation {
             steps++;
             double current = interpolator.getCurrentTime();
             lastTime = current;
+            interpolator.setInterpolatedTime(current);
+            double[] end = interpolator.getInterpolatedState();
+            EngineFailure failure = null;
+            try {
+                monitor.check(current, end);
+                monitor.record(end);
+            } catch (EngineFailure f) {
+                failure = f;
+            }
             while (next < limit) {
                 double t = outputTimes.time(next);
                 if (t > current && !isLast) {
@@ -249,12 +258,16 @@ public final class Simulation {
                 }
                 interpolator.setInterpolatedTime(Math.min(t, current));
                 double[] state = interpolator.getInterpolatedState();
-                // checked row by row: when a step ends in a bad state, its rows before the failure are kept
-                monitor.observe(Math.min(t, current), state);
+                if (failure != null) {
+                    // the step ended in a bad state: its rows are checked one by one, and those before the
+                    // first bad one are kept
+                    monitor.check(Math.min(t, current), state);
+                }
                 emit(t, state);
             }
-            interpolator.setInterpolatedTime(current);
-            monitor.observe(current, interpolator.getInterpolatedState());
+            if (failure != null) {
+                throw failure;
+            }
             if (control.isStopRequested()) {
                 throw new RunStopped(current);
             }

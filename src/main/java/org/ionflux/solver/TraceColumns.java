@@ -2,7 +2,6 @@ package org.ionflux.solver;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 import org.ionflux.model.Channel;
 import org.ionflux.model.Compartment;
@@ -52,9 +51,21 @@ public final class TraceColumns {
 
     private final IonFluxSystem system;
     private final List<Column> columns = new ArrayList<>();
-    private final List<ToDoubleFunction<IonFluxSystem>> getters = new ArrayList<>();
-    private double[] state;
-    private ToDoubleFunction<IonFluxSystem>[] getterArray;
+    // each column is an operation on the system's observables with up to two indices: a switch, not lambdas, so
+    // that the JIT sees one monomorphic loop (20 lambdas at one call site are megamorphic)
+    private static final int OP_TIME = 0;
+    private static final int OP_POTENTIAL = 1;
+    private static final int OP_CONCENTRATION = 2;
+    private static final int OP_VOLUME = 3;
+    private static final int OP_NERNST = 4;
+    private static final int OP_CURRENT = 5;
+    private static final int OP_LEAK = 6;
+    private static final int OP_FLUX = 7;
+    private static final int OP_GATE = 8;
+    private final List<int[]> ops = new ArrayList<>();
+    private int[] op;
+    private int[] argA;
+    private int[] argB;
     private boolean needsFluxes;
 
     /**
@@ -66,12 +77,12 @@ public final class TraceColumns {
         this.system = system;
         Model model = system.model();
         List<Pattern> patterns = recordPatterns.stream().map(TraceColumns::globToRegex).toList();
-        add(patterns, "t_s", Kind.TIME, s -> Double.NaN);
+        add(patterns, "t_s", Kind.TIME, OP_TIME, 0, 0);
         List<Membrane> membranes = model.membranes();
         List<Species> species = model.species();
         for (int m = 0; m < membranes.size(); m++) {
             int mm = m;
-            add(patterns, membranes.get(m).name() + ".V_mV", Kind.POTENTIAL, s -> s.potentialVolts(mm) * MV_PER_V);
+            add(patterns, membranes.get(m).name() + ".V_mV", Kind.POTENTIAL, OP_POTENTIAL, mm, 0);
         }
         for (int c = 0; c < model.compartments().size(); c++) {
             Compartment comp = model.compartments().get(c);
@@ -79,14 +90,13 @@ public final class TraceColumns {
                 int cc = c;
                 int ii = i;
                 add(patterns, comp.name() + "." + species.get(i).name() + "_mM", Kind.CONCENTRATION,
-                        s -> s.concentrationMolPerM3(cc, ii));
+                        OP_CONCENTRATION, cc, ii);
             }
         }
         for (int c = 0; c < model.compartments().size(); c++) {
             if (system.layout().volumeIndex(c) >= 0) {
                 int cc = c;
-                add(patterns, model.compartments().get(c).name() + ".volume_pL", Kind.VOLUME,
-                        s -> s.volumeM3(cc) * PL_PER_M3);
+                add(patterns, model.compartments().get(c).name() + ".volume_pL", Kind.VOLUME, OP_VOLUME, cc, 0);
             }
         }
         for (int m = 0; m < membranes.size(); m++) {
@@ -97,18 +107,15 @@ public final class TraceColumns {
                     int ii = i;
                     String prefix = mem.name() + ".";
                     String ion = species.get(i).name();
-                    add(patterns, prefix + "E_" + ion + "_mV", Kind.NERNST,
-                            s -> s.nernstPotentialVolts(mm, ii) * MV_PER_V);
-                    add(patterns, prefix + "I_" + ion + "_uA_cm2", Kind.CURRENT,
-                            s -> s.speciesCurrentAPerM2(mm, ii) * UA_CM2_PER_A_M2);
+                    add(patterns, prefix + "E_" + ion + "_mV", Kind.NERNST, OP_NERNST, mm, ii);
+                    add(patterns, prefix + "I_" + ion + "_uA_cm2", Kind.CURRENT, OP_CURRENT, mm, ii);
                 }
             }
         }
         for (int m = 0; m < membranes.size(); m++) {
             if (membranes.get(m).hasLeak()) {
                 int mm = m;
-                add(patterns, membranes.get(m).name() + ".I_leak_uA_cm2", Kind.CURRENT,
-                        s -> s.leakCurrentAPerM2(mm) * UA_CM2_PER_A_M2);
+                add(patterns, membranes.get(m).name() + ".I_leak_uA_cm2", Kind.CURRENT, OP_LEAK, mm, 0);
             }
         }
         for (int m = 0; m < membranes.size(); m++) {
@@ -117,7 +124,7 @@ public final class TraceColumns {
                     int mm = m;
                     int ii = i;
                     add(patterns, membranes.get(m).name() + ".J_" + species.get(i).name() + "_fmol_s", Kind.FLUX,
-                            s -> s.speciesFluxMolPerS(mm, ii) * FMOL_PER_MOL);
+                            OP_FLUX, mm, ii);
                 }
             }
         }
@@ -129,18 +136,18 @@ public final class TraceColumns {
                     for (int g = 0; g < gated.kinetics().gateCount(); g++) {
                         int index = layout.gateIndex(m, k) + g;
                         add(patterns, mem.name() + "." + species.get(gated.speciesIndex()).name() + "_"
-                                + gated.kinetics().gate(g).symbol(), Kind.GATE, s -> state[index]);
+                                + gated.kinetics().gate(g).symbol(), Kind.GATE, OP_GATE, index, 0);
                     }
                 }
             }
         }
     }
 
-    private void add(List<Pattern> patterns, String name, Kind kind, ToDoubleFunction<IonFluxSystem> getter) {
+    private void add(List<Pattern> patterns, String name, Kind kind, int op, int a, int b) {
         if (kind == Kind.TIME || patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matcher(name).matches())) {
             columns.add(new Column(name, kind));
-            getters.add(getter);
-            needsFluxes |= kind == Kind.CURRENT || kind == Kind.FLUX;
+            ops.add(new int[] {op, a, b});
+            needsFluxes |= op == OP_CURRENT || op == OP_LEAK || op == OP_FLUX;
         }
     }
 
@@ -174,10 +181,16 @@ public final class TraceColumns {
      * @param y     solver state
      * @param row   output, length {@link #size()}
      */
-    @SuppressWarnings("unchecked")
     public void fill(double timeS, double[] y, double[] row) {
-        if (getterArray == null) {
-            getterArray = getters.toArray(new ToDoubleFunction[0]);
+        if (op == null) {
+            op = new int[ops.size()];
+            argA = new int[ops.size()];
+            argB = new int[ops.size()];
+            for (int i = 0; i < op.length; i++) {
+                op[i] = ops.get(i)[0];
+                argA[i] = ops.get(i)[1];
+                argB[i] = ops.get(i)[2];
+            }
         }
         // currents and fluxes cost a pass over every mechanism: only when a recorded column needs them
         if (needsFluxes) {
@@ -185,10 +198,21 @@ public final class TraceColumns {
         } else {
             system.updateStateObservables(y);
         }
-        state = y;
         row[0] = timeS;
         for (int i = 1; i < row.length; i++) {
-            row[i] = getterArray[i].applyAsDouble(system);
+            int a = argA[i];
+            int b = argB[i];
+            row[i] = switch (op[i]) {
+                case OP_POTENTIAL -> system.potentialVolts(a) * MV_PER_V;
+                case OP_CONCENTRATION -> system.concentrationMolPerM3(a, b);
+                case OP_VOLUME -> system.volumeM3(a) * PL_PER_M3;
+                case OP_NERNST -> system.nernstPotentialVolts(a, b) * MV_PER_V;
+                case OP_CURRENT -> system.speciesCurrentAPerM2(a, b) * UA_CM2_PER_A_M2;
+                case OP_LEAK -> system.leakCurrentAPerM2(a) * UA_CM2_PER_A_M2;
+                case OP_FLUX -> system.speciesFluxMolPerS(a, b) * FMOL_PER_MOL;
+                case OP_GATE -> y[a];
+                default -> Double.NaN;
+            };
         }
     }
 }

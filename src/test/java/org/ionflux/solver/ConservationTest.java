@@ -34,6 +34,7 @@ class ConservationTest {
         }
     }
 
+    /** Every mechanism: ohmic, GHK (charged and neutral), gated, leak, pump, two transporters, water. */
     private static final String TWO_MEMBRANES = """
             name: chain
             ions: {K: {charge: 1}, Cl: {charge: -1}, Na: {charge: 1}, G: {charge: 0}}
@@ -52,6 +53,14 @@ class ConservationTest {
                   - {ion: Cl, permeability: 1e-6}
                   - {ion: Na, permeability: 2e-7}
                   - {ion: G, permeability: 1e-6}
+                  - {ion: Na, conductance: 1, gating: hh-na}
+                  - {ion: K, conductance: 0.5, gating: hh-k}
+                  - {leak: true, conductance: 0.01, reversal: -60 mV}
+                pumps: [{type: na-k-atpase, max_current: 1, km_na: 10, km_k: 1.5}]
+                transporters:
+                  - {name: nkcc1, stoichiometry: {Na: 1, K: 1, Cl: 2}, rate: 1e-11 mol/(cm^2 s)}
+                  - {name: kcc2, stoichiometry: {K: 1, Cl: 1}, rate: 1e-11 mol/(cm^2 s)}
+                water_permeability: 1e-3 cm/s
               wall:
                 inside: ecs
                 outside: bath
@@ -97,7 +106,8 @@ class ConservationTest {
             assertThat(scale).isGreaterThan(0);
             assertThat(sum).isCloseTo(0, within(1e-14 * scale));
         }
-        // the cell is bordered by the dynamic plasma membrane only: F sum z dn/dt = C A dV/dt
+        // the cell is bordered by the dynamic plasma membrane only: F sum z dn/dt - C A dV/dt equals the charge the
+        // leak brings in (its accumulator's derivative, MODEL.md section 7)
         double ionic = 0;
         double scale = 0;
         for (int s = 0; s < layout.speciesCount(); s++) {
@@ -105,9 +115,14 @@ class ConservationTest {
             ionic += term;
             scale += Math.abs(term);
         }
+        double f = org.ionflux.physics.Constants.FARADAY_C_PER_MOL;
         double capacitive = model.membranes().get(0).capacitanceFPerM2() * model.membranes().get(0).areaM2()
-                * yDot[layout.potentialIndex(0)] / org.ionflux.physics.Constants.FARADAY_C_PER_MOL;
-        assertThat(ionic).isCloseTo(capacitive, within(1e-13 * scale));
+                * yDot[layout.potentialIndex(0)] / f;
+        double external = yDot[layout.externalChargeIndex(0)] / f;
+        assertThat(ionic - capacitive).isCloseTo(external, within(1e-13 * scale));
+        // the volumes exchange water: what one compartment gains the other loses
+        assertThat(yDot[layout.volumeIndex(0)]).isCloseTo(-yDot[layout.volumeIndex(1)],
+                within(1e-15 * Math.abs(yDot[layout.volumeIndex(0)])));
     }
 
     @org.junit.jupiter.api.Test
