@@ -3,6 +3,7 @@ package org.ionflux.physiology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.ionflux.solver.RunResult;
+import org.ionflux.testing.HodgkinHuxleyPatch;
 import org.ionflux.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,30 +12,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** A Hodgkin-Huxley patch (1952 parameters, 6.3 degC) with tracked Na and K: rest, threshold, one spike. */
 class HodgkinHuxleyTest {
 
-    /** Large axon, small area: the concentrations barely move, as in the 1952 model. */
-    static final String PATCH = """
-            name: hh
-            temperature: 6.3 degC
-            ions: {Na: {charge: 1}, K: {charge: 1}, A: {charge: -1}}
-            compartments:
-              axon: {volume: 125 pL, concentrations: {Na: 50, K: 400, A: 450}}
-              bath: {volume: 1 mL, clamped: true, concentrations: {Na: 398.75, K: 16.345, A: 415.095}}
-            membranes:
-              axolemma:
-                inside: axon
-                outside: bath
-                area: 1000 um^2
-                potential: {mode: dynamic, initial: -65 mV}
-                channels:
-                  - {ion: Na, conductance: 120 mS/cm^2, gating: hh-na}
-                  - {ion: K, conductance: 36 mS/cm^2, gating: hh-k}
-                  - {leak: true, conductance: 0.3 mS/cm^2, reversal: -54.387 mV}
-            STIMULI
-            simulation: {duration: 60 ms, output_interval: 0.01 ms, rtol: 1e-8, atol: 1e-9}
-            """;
+    /** The shared 1952 patch: large axon, small area, so the concentrations barely move. */
+    private static final String SIMULATION =
+            "simulation: {duration: 60 ms, output_interval: 0.01 ms, rtol: 1e-8, atol: 1e-9}";
 
     private static Scenarios.Run patch(String stimuli) {
-        Scenarios.Run run = Scenarios.run(Scenarios.yaml(PATCH.replace("STIMULI", stimuli)));
+        Scenarios.Run run = Scenarios.run(Scenarios.yaml(HodgkinHuxleyPatch.scenario(stimuli, SIMULATION)));
         assertThat(run.result().status()).isEqualTo(RunResult.Status.COMPLETED);
         return run;
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ionflux.model.Model;
 import org.ionflux.model.SolverKind;
+import org.ionflux.testing.HodgkinHuxleyPatch;
 import org.ionflux.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,28 +1,25 @@
-package org.ionflux.solver;
+package org.ionflux.testing;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A Hodgkin-Huxley 1952 patch with a pulse train, and spike detection on its trace, for solver tests. */
-final class HodgkinHuxleyPatch {
+/**
+ * A Hodgkin-Huxley 1952 patch (6.3 degC, gNa 120, gK 36, leak 0.3 mS/cm^2 at -54.387 mV; Na and K tracked with
+ * E_Na = +50 and E_K = -77 mV; a large axon so the concentrations barely move), and spike detection on its trace.
+ */
+public final class HodgkinHuxleyPatch {
 
     private HodgkinHuxleyPatch() {
     }
 
     /**
-     * @param pulses      number of 0.5 ms, 20 uA/cm^2 pulses, 5 ms after each period start
-     * @param periodS     time between pulses, s
-     * @param intervalMs  output interval, ms
+     * @param stimuli    a YAML {@code stimuli:} block (or "")
+     * @param simulation a YAML {@code simulation:} line
      * @return the scenario text
      */
-    static String withPulses(int pulses, double periodS, double intervalMs) {
-        StringBuilder stimuli = new StringBuilder("stimuli:\n");
-        for (int i = 0; i < pulses; i++) {
-            stimuli.append("  - {membrane: axolemma, start: ").append(0.005 + i * periodS)
-                    .append(" s, duration: 0.5 ms, amplitude: 20 uA/cm^2}\n");
-        }
+    public static String scenario(String stimuli, String simulation) {
         return """
-                name: hh-train
+                name: hh-patch
                 temperature: 6.3 degC
                 ions: {Na: {charge: 1}, K: {charge: 1}, A: {charge: -1}}
                 compartments:
@@ -38,12 +35,27 @@ final class HodgkinHuxleyPatch {
                       - {ion: Na, conductance: 120 mS/cm^2, gating: hh-na}
                       - {ion: K, conductance: 36 mS/cm^2, gating: hh-k}
                       - {leak: true, conductance: 0.3 mS/cm^2, reversal: -54.387 mV}
-                """ + stimuli + "simulation: {duration: " + (pulses * periodS) + " s, output_interval: "
-                + intervalMs + " ms, record: [\"axolemma.V_mV\"]}\n";
+                """ + stimuli + (stimuli.isEmpty() || stimuli.endsWith("\n") ? "" : "\n") + simulation + "\n";
+    }
+
+    /**
+     * @param pulses      number of 0.5 ms, 20 uA/cm^2 pulses, 5 ms after each period start
+     * @param periodS     time between pulses, s
+     * @param intervalMs  output interval, ms
+     * @return the scenario text, recording V only
+     */
+    public static String withPulses(int pulses, double periodS, double intervalMs) {
+        StringBuilder stimuli = new StringBuilder("stimuli:\n");
+        for (int i = 0; i < pulses; i++) {
+            stimuli.append("  - {membrane: axolemma, start: ").append(0.005 + i * periodS)
+                    .append(" s, duration: 0.5 ms, amplitude: 20 uA/cm^2}\n");
+        }
+        return scenario(stimuli.toString(), "simulation: {duration: " + (pulses * periodS) + " s, output_interval: "
+                + intervalMs + " ms, record: [\"axolemma.V_mV\"]}");
     }
 
     /** @return {time of the upward 0 mV crossing (s), peak (mV)} of every spike, interpolated between rows */
-    static List<double[]> spikes(double[] t, double[] vMv) {
+    public static List<double[]> spikes(double[] t, double[] vMv) {
         List<double[]> spikes = new ArrayList<>();
         for (int i = 1; i < vMv.length; i++) {
             if (vMv[i - 1] < 0 && vMv[i] >= 0) {
