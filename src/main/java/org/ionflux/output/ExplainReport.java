@@ -77,6 +77,16 @@ public final class ExplainReport {
             for (String story : stories) {
                 out.append(System.lineSeparator()).append(story).append(System.lineSeparator());
             }
+            for (Channel ch : mem.channels()) {
+                if (ch instanceof Channel.Leak leak) {
+                    double reversalMv = leak.reversalVolts() * 1e3;
+                    double leakUa = (vMv - reversalMv) * leak.conductanceSPerM2() * 1e-3 * 1e2;
+                    out.append(String.format(Locale.ROOT, "%nNon-specific leak: it reverses at E_L = %.2f mV, so at "
+                            + "V = %.2f mV it carries %s current (%+.4g uA/cm^2). It carries charge but moves no "
+                            + "tracked ion, like NEURON's pas.%n", reversalMv, vMv,
+                            leakUa > 0 ? "an outward" : leakUa < 0 ? "an inward" : "no", leakUa));
+                }
+            }
         }
         return out.toString();
     }

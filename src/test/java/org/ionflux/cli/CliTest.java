@@ -40,6 +40,18 @@ class CliTest {
     }
 
     @Test
+    void explainAccountsForGatedChannelsAndTheLeakAtRest() {
+        Result r = cli("explain", "scenarios/hh-squid-axon.yaml");
+        assertThat(r.code()).isZero();
+        // HH 1952 at rest: Na in, K out and the leak cancel (E_L = -54.387 mV makes -65 mV the rest)
+        assertThat(r.out()).contains("Na (hh-na gated channel)").contains("K (hh-k gated channel)")
+                .contains("Non-specific leak: it reverses at E_L = -54.39 mV").contains("(-3.184 uA/cm^2)");
+        double na = Double.parseDouble(r.out().replaceAll("(?s).*Na \\(hh-na.*?\\(([-+0-9.]+) uA/cm\\^2.*", "$1"));
+        double k = Double.parseDouble(r.out().replaceAll("(?s).*K \\(hh-k.*?\\(([-+0-9.]+) uA/cm\\^2.*", "$1"));
+        assertThat(na + k - 3.184).isCloseTo(0.0, org.assertj.core.api.Assertions.within(0.01));
+    }
+
+    @Test
     void runWritesIntoTheChosenFolder() {
         Path out = tmp.resolve("seed");
         Result r = cli("run", "scenarios/ghk-relaxation.yaml", "--out", out.toString());
