@@ -10,7 +10,6 @@ import org.ionflux.model.Model;
 import org.ionflux.model.Species;
 import org.ionflux.physics.Constants;
 import org.ionflux.solver.IonFluxSystem;
-import org.ionflux.solver.StateLayout;
 
 /**
  * The {@code explain} report: for each membrane and ion at t = 0, both concentrations, {@code E_X}, {@code V}, the
@@ -26,9 +25,8 @@ public final class ExplainReport {
     /** @return the report for the initial state of {@code model} */
     public static String render(Model model) {
         IonFluxSystem system = new IonFluxSystem(model);
-        StateLayout layout = system.layout();
-        double[] y = layout.initialState(model);
-        system.computeDerivatives(0.0, y, new double[layout.dimension()]);
+        double[] y = system.initialState();
+        system.computeDerivatives(0.0, y, new double[system.dimension()]);
         double thermalMv = Constants.thermalVoltageVolts(model.temperatureK()) * 1e3;
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Scenario %s at %.2f degC (RT/F = %.3f mV)%n", model.name(),

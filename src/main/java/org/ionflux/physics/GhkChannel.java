@@ -34,7 +34,8 @@ public final class GhkChannel {
      * @return effective concentration difference, mol/m^3
      */
     public static double effectiveConcentrationDifference(double u, double insideMolPerM3, double outsideMolPerM3) {
-        if (Math.abs(u) < SpecialFunctions.SERIES_THRESHOLD) {
+        // below -700 exp(-u) overflows: the two-factor form has no overflow there (f(u) -> 0, f(-u) -> -u)
+        if (Math.abs(u) < SpecialFunctions.SERIES_THRESHOLD || u < -700) {
             return insideMolPerM3 * SpecialFunctions.uOverOneMinusExpMinusU(u)
                     - outsideMolPerM3 * SpecialFunctions.uOverOneMinusExpMinusU(-u);
         }

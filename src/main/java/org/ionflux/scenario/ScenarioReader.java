@@ -911,6 +911,24 @@ public final class ScenarioReader {
             problem(path, "a concentration must be between 0 and 10 M, found " + v + " mM");
             return null;
         }
+        if (v == 0) {
+            // MODEL.md sections 5 and 6: an ohmic or gated channel or a transporter needs the ion on both sides
+            for (Membrane mem : membranes) {
+                if (mem.insideIndex() != c && mem.outsideIndex() != c) {
+                    continue;
+                }
+                boolean needsBothSides = mem.channels().stream().anyMatch(ch -> ch.speciesIndex() == s
+                        && (ch instanceof Channel.Ohmic || ch instanceof Channel.Gated))
+                        || mem.transporters().stream().anyMatch(t -> java.util.Arrays.stream(t.speciesIndices())
+                        .anyMatch(x -> x == s));
+                if (needsBothSides) {
+                    problem(path, "setting " + m.group(7) + " in '" + m.group(6) + "' to 0 would make E_"
+                            + m.group(7) + " across membrane '" + mem.name() + "' infinite (an ohmic or gated "
+                            + "channel or a transporter moves it there); use a small positive concentration");
+                    return null;
+                }
+            }
+        }
         return Double.isFinite(v) ? new Event.BathConcentration(target, c, s, v) : null;
     }
 

@@ -26,7 +26,8 @@ final class InvariantMonitor {
     private final double[][] chargeValence;
     private final int[][] platePotentialIndex;
     private final double[][] plateCapacitance;
-    private final double[] negativeLimitMol;
+    /** -atol in mol/m^3 (atol is in mM, SCENARIO.md). */
+    private final double negativeLimitPerVolume;
     private double maxMassError;
     private double maxChargeError;
 
@@ -90,10 +91,7 @@ final class InvariantMonitor {
             }
             chargeScale[i] = Constants.FARADAY_C_PER_MOL * scale;
         }
-        negativeLimitMol = new double[model.compartments().size()];
-        for (int c = 0; c < negativeLimitMol.length; c++) {
-            negativeLimitMol[c] = -model.settings().absoluteTolerance() * model.compartments().get(c).volumeM3();
-        }
+        negativeLimitPerVolume = -model.settings().absoluteTolerance();
     }
 
     private double massTotal(double[] y, int s) {
@@ -142,19 +140,22 @@ final class InvariantMonitor {
                         + timeS + " s", timeS);
             }
         }
-        for (int c = 0; c < negativeLimitMol.length; c++) {
+        for (int c = 0; c < model.compartments().size(); c++) {
             int v = layout.volumeIndex(c);
             if (v >= 0 && !(y[v] > 0)) {
                 throw new EngineFailure("the volume of " + model.compartments().get(c).name() + " shrank to "
                         + y[v] * 1e15 + " pL at t = " + timeS + " s", timeS);
             }
+            // concentration = amount / current volume against -atol (mM)
+            double volume = v >= 0 ? y[v] : model.compartments().get(c).volumeM3();
+            double limit = negativeLimitPerVolume * volume;
             for (int s = 0; s < layout.speciesCount(); s++) {
                 int i = layout.amountIndex(c, s);
-                if (i >= 0 && y[i] < negativeLimitMol[c]) {
+                if (i >= 0 && y[i] < limit) {
                     throw new EngineFailure("the concentration of " + model.species().get(s).name() + " in "
-                            + model.compartments().get(c).name() + " fell below -atol ("
-                            + y[i] / model.compartments().get(c).volumeM3() + " mM) at t = " + timeS
-                            + " s; the model drives it negative or the tolerances are too loose", timeS);
+                            + model.compartments().get(c).name() + " fell below -atol (" + y[i] / volume
+                            + " mM) at t = " + timeS + " s; the model drives it negative or the tolerances are "
+                            + "too loose", timeS);
                 }
             }
         }

@@ -12,10 +12,12 @@ import org.ionflux.model.Pump;
 import org.ionflux.model.Stimulus;
 import org.ionflux.model.Transporter;
 import org.ionflux.physics.Constants;
+import org.ionflux.physics.Cotransporter;
 import org.ionflux.physics.GhkChannel;
 import org.ionflux.physics.HodgkinHuxleyKinetics;
 import org.ionflux.physics.NaKPump;
 import org.ionflux.physics.Nernst;
+import org.ionflux.physics.OhmicChannel;
 import org.ionflux.physics.SpecialFunctions;
 
 /**
@@ -82,11 +84,18 @@ public final class IonFluxSystem {
     private final double[][] transporterStoichiometry;
     private final double[] transporterRate;
     private final double[] transporterCharge;
+    private final double[][] transporterValence;
+    private final double[][] transporterInside;
+    private final double[][] transporterOutside;
+    private final double[][] transporterPartialsIn;
+    private final double[][] transporterPartialsOut;
 
     private final boolean[] moved;
     private final int[] transferIndex;
 
     private final double[] volume;
+    private final double[] osmolarity;
+    private final boolean hasWater;
     private final double[] concentration;
     private final double[] potential;
     private final double[] membraneCurrent;
@@ -175,6 +184,11 @@ public final class IonFluxSystem {
         transporterStoichiometry = new double[transporters][];
         transporterRate = new double[transporters];
         transporterCharge = new double[transporters];
+        transporterValence = new double[transporters][];
+        transporterInside = new double[transporters][];
+        transporterOutside = new double[transporters][];
+        transporterPartialsIn = new double[transporters][];
+        transporterPartialsOut = new double[transporters][];
         for (int m = 0; m < membraneCount; m++) {
             Membrane mem = model.membranes().get(m);
             for (int i = 0; i < mem.channels().size(); i++) {
@@ -216,11 +230,17 @@ public final class IonFluxSystem {
                 transporterSpecies[t] = tr.speciesIndices();
                 transporterStoichiometry[t] = tr.stoichiometry();
                 transporterRate[t] = tr.rateMolPerM2S();
-                double charge = 0;
-                for (int j = 0; j < transporterSpecies[t].length; j++) {
-                    charge += transporterStoichiometry[t][j] * valence[transporterSpecies[t][j]];
+                int n = transporterSpecies[t].length;
+                transporterValence[t] = new double[n];
+                for (int j = 0; j < n; j++) {
+                    transporterValence[t][j] = valence[transporterSpecies[t][j]];
                 }
-                transporterCharge[t] = charge;
+                transporterCharge[t] = Cotransporter.netChargePerCycle(transporterStoichiometry[t],
+                        transporterValence[t]);
+                transporterInside[t] = new double[n];
+                transporterOutside[t] = new double[n];
+                transporterPartialsIn[t] = new double[n];
+                transporterPartialsOut[t] = new double[n];
             }
         }
         transferIndex = new int[speciesCount];
@@ -229,6 +249,12 @@ public final class IonFluxSystem {
         }
 
         volume = new double[compartmentCount];
+        osmolarity = new double[compartmentCount];
+        boolean water = false;
+        for (double pf : waterPermeability) {
+            water |= pf > 0;
+        }
+        hasWater = water;
         concentration = new double[compartmentCount * speciesCount];
         potential = new double[membraneCount];
         membraneCurrent = new double[membraneCount];
@@ -236,6 +262,29 @@ public final class IonFluxSystem {
         speciesCurrent = new double[membraneCount * speciesCount];
         speciesFlux = new double[membraneCount * speciesCount];
         startSegment(0.0);
+    }
+
+    /**
+     * @return the state at t = 0, with the parameters of t = 0 in force (after events at 0): gates at their steady
+     *     state at the initial V, which for a clamped membrane is the clamp value in force at 0
+     */
+    public double[] initialState() {
+        double[] y = layout.initialState(model);
+        for (int m = 0; m < membraneCount; m++) {
+            if (potentialIndex[m] >= 0) {
+                continue;
+            }
+            Membrane mem = model.membranes().get(m);
+            double vMv = clampVolts[m] * 1e3;
+            for (int k = 0; k < mem.channels().size(); k++) {
+                if (mem.channels().get(k) instanceof Channel.Gated gated) {
+                    for (int g = 0; g < gated.kinetics().gateCount(); g++) {
+                        y[layout.gateIndex(m, k) + g] = gated.kinetics().gate(g).steadyState(vMv);
+                    }
+                }
+            }
+        }
+        return y;
     }
 
     /** @return the model this system was compiled from */
@@ -259,23 +308,36 @@ public final class IonFluxSystem {
      * of the stimuli on at that time. Called at t = 0 and at every restart time, in increasing order.
      */
     public void startSegment(double timeS) {
+        // jump times within jumpTolerance are one jump (see jumpTimes): decide "at t" and "on at t" with it
+        double tol = jumpTolerance(model);
         for (int m = 0; m < membraneCount; m++) {
-            if (model.membranes().get(m).potential() instanceof PotentialProtocol.Clamp clamp
-                    && (timeS == 0.0 || Arrays.binarySearch(clamp.stepTimesS(), timeS) >= 0)) {
-                clampVolts[m] = clamp.voltsAt(timeS);
+            if (model.membranes().get(m).potential() instanceof PotentialProtocol.Clamp clamp) {
+                for (double step : clamp.stepTimesS()) {
+                    if (Math.abs(step - timeS) <= tol) {
+                        clampVolts[m] = clamp.voltsAt(step);
+                    }
+                }
             }
         }
         for (Event event : model.events()) {
-            if (event.atS() == timeS) {
+            if (Math.abs(event.atS() - timeS) <= tol) {
                 event.assignments().forEach(this::apply);
             }
         }
         Arrays.fill(stimulusCurrent, 0.0);
         for (Stimulus st : model.stimuli()) {
-            if (st.isOnAt(timeS)) {
+            if (st.isOnAt(timeS + tol)) {
                 stimulusCurrent[st.membraneIndex()] += st.amplitudeAPerM2();
             }
         }
+    }
+
+    /**
+     * Jump times closer than this are one jump, s: a pulse that ends where the next begins
+     * ({@code 0.001 + 0.0002 != 0.0012} in doubles) must not leave a zero-length segment between them.
+     */
+    static double jumpTolerance(Model model) {
+        return 1e-12 * model.settings().durationS();
     }
 
     private void apply(Event.Assignment a) {
@@ -340,14 +402,8 @@ public final class IonFluxSystem {
             }
             if (waterPermeability[m] > 0) {
                 // MODEL.md section 8: water follows osmolarity, ideal solution
-                double osmIn = 0;
-                double osmOut = 0;
-                for (int s = 0; s < speciesCount; s++) {
-                    osmIn += concentration[in + s];
-                    osmOut += concentration[out + s];
-                }
                 double dVol = waterPermeability[m] * area[m] * Constants.WATER_MOLAR_VOLUME_M3_PER_MOL
-                        * (osmIn - osmOut);
+                        * (osmolarity[insideOf[m]] - osmolarity[outsideOf[m]]);
                 if (volumeIndex[insideOf[m]] >= 0) {
                     yDot[volumeIndex[insideOf[m]]] += dVol;
                 }
@@ -380,6 +436,15 @@ public final class IonFluxSystem {
         for (int m = 0; m < membraneCount; m++) {
             potential[m] = potentialIndex[m] >= 0 ? y[potentialIndex[m]] : clampVolts[m];
         }
+        if (hasWater) {
+            for (int c = 0; c < compartmentCount; c++) {
+                double osm = 0;
+                for (int s = 0; s < speciesCount; s++) {
+                    osm += concentration[c * speciesCount + s];
+                }
+                osmolarity[c] = osm;
+            }
+        }
     }
 
     /** Computes volumes, concentrations, potentials, currents and fluxes of state y, without the derivatives. */
@@ -407,15 +472,15 @@ public final class IonFluxSystem {
             if (channelKind[k] == GHK) {
                 double u = z * v / thermalVoltage;
                 flux = channelParameter[k] * area[m] * GhkChannel.effectiveConcentrationDifference(u, cIn, cOut);
-                current = z * Constants.FARADAY_C_PER_MOL * flux / area[m];
+                current = GhkChannel.currentDensityAPerM2(flux, area[m], z);
             } else {
                 double conductance = channelParameter[k];
                 if (channelKind[k] == GATED) {
                     conductance *= kinetics[k].openProbability(y, gateIndex[k]);
                 }
-                double nernst = thermalVoltage / z * Math.log(cOut / cIn);
-                current = conductance * (v - nernst);
-                flux = current * area[m] / (z * Constants.FARADAY_C_PER_MOL);
+                double nernst = Nernst.nernstPotentialVolts(z, cIn, cOut, model.temperatureK());
+                current = OhmicChannel.currentDensityAPerM2(conductance, v, nernst);
+                flux = OhmicChannel.fluxMolPerS(current, area[m], z);
             }
             add(m, s, flux, current);
         }
@@ -424,29 +489,23 @@ public final class IonFluxSystem {
             double current = NaKPump.currentDensityAPerM2(pumpMaxCurrent[p],
                     concentration[insideOf[m] * speciesCount + pumpSodium[p]], concentration[outsideOf[m]
                             * speciesCount + pumpPotassium[p]], pumpKmSodium[p], pumpKmPotassium[p]);
-            double cycles = current * area[m] / Constants.FARADAY_C_PER_MOL;
             // 3 Na out, 2 K in per cycle (MODEL.md section 6)
-            add(m, pumpSodium[p], NaKPump.SODIUM_PER_CYCLE * cycles,
+            add(m, pumpSodium[p], NaKPump.sodiumFluxMolPerS(current, area[m]),
                     NaKPump.SODIUM_PER_CYCLE * valence[pumpSodium[p]] * current);
-            add(m, pumpPotassium[p], -NaKPump.POTASSIUM_PER_CYCLE * cycles,
+            add(m, pumpPotassium[p], NaKPump.potassiumFluxMolPerS(current, area[m]),
                     -NaKPump.POTASSIUM_PER_CYCLE * valence[pumpPotassium[p]] * current);
         }
         for (int t = 0; t < transporterRate.length; t++) {
             int m = transporterMembrane[t];
             int[] species = transporterSpecies[t];
             double[] nu = transporterStoichiometry[t];
-            double u = potential[m] / thermalVoltage;
-            double drive = 0;
+            gatherTransporterConcentrations(t);
+            double cycleDensity = Cotransporter.cycleFluxDensityMolPerM2S(transporterRate[t], nu,
+                    transporterValence[t], transporterInside[t], transporterOutside[t], potential[m],
+                    model.temperatureK());
             for (int j = 0; j < species.length; j++) {
                 int s = species[j];
-                // dmu_X / (R T) = ln(c_in / c_out) + z u (MODEL.md sections 4 and 6)
-                drive += nu[j] * (Math.log(concentration[insideOf[m] * speciesCount + s]
-                        / concentration[outsideOf[m] * speciesCount + s]) + valence[s] * u);
-            }
-            double cycleDensity = transporterRate[t] * drive;
-            for (int j = 0; j < species.length; j++) {
-                int s = species[j];
-                add(m, s, nu[j] * cycleDensity * area[m],
+                add(m, s, Cotransporter.speciesFluxMolPerS(cycleDensity, nu[j], area[m]),
                         valence[s] * nu[j] * Constants.FARADAY_C_PER_MOL * cycleDensity);
             }
         }
@@ -542,11 +601,15 @@ public final class IonFluxSystem {
             int[] species = transporterSpecies[t];
             double[] nu = transporterStoichiometry[t];
             double chargeCurrent = Constants.FARADAY_C_PER_MOL * transporterCharge[t];
+            gatherTransporterConcentrations(t);
+            double[] partialsIn = transporterPartialsIn[t];
+            double[] partialsOut = transporterPartialsOut[t];
+            Cotransporter.cycleFluxPartialsInside(transporterRate[t], nu, transporterInside[t], partialsIn);
+            Cotransporter.cycleFluxPartialsOutside(transporterRate[t], nu, transporterOutside[t], partialsOut);
             for (int j = 0; j < species.length; j++) {
                 int sj = species[j];
-                // j = L sum nu (ln c_in - ln c_out + z V / vT)
-                double dIn = transporterRate[t] * nu[j] / concentration[insideOf[m] * speciesCount + sj];
-                double dOut = -transporterRate[t] * nu[j] / concentration[outsideOf[m] * speciesCount + sj];
+                double dIn = partialsIn[j];
+                double dOut = partialsOut[j];
                 for (int i = 0; i < species.length; i++) {
                     double current = i == 0 ? chargeCurrent : 0;
                     concentrationPartial(sink, m, species[i], nu[i] * area[m] * dIn, current * dIn, insideOf[m], sj);
@@ -554,7 +617,8 @@ public final class IonFluxSystem {
                             sj);
                 }
             }
-            double dV = transporterRate[t] * transporterCharge[t] / thermalVoltage;
+            double dV = Cotransporter.cycleFluxPartialVoltage(transporterRate[t], nu, transporterValence[t],
+                    model.temperatureK());
             for (int i = 0; i < species.length; i++) {
                 fluxPartial(sink, m, species[i], nu[i] * area[m] * dV, i == 0 ? chargeCurrent * dV : 0,
                         potentialIndex[m]);
@@ -573,10 +637,7 @@ public final class IonFluxSystem {
     private void waterPartial(JacobianSink sink, int m, int c, double k) {
         int rowIn = volumeIndex[insideOf[m]];
         int rowOut = volumeIndex[outsideOf[m]];
-        double osm = 0;
-        for (int s = 0; s < speciesCount; s++) {
-            osm += concentration[c * speciesCount + s];
-        }
+        double osm = osmolarity[c];
         for (int s = 0; s < speciesCount; s++) {
             int n = amountIndex[c * speciesCount + s];
             if (n >= 0) {
@@ -642,6 +703,16 @@ public final class IonFluxSystem {
         }
         addIfRow(sink, externalChargeIndex[insideOf[m]], potentialIndex[m], area[m] * conductance);
         addIfRow(sink, externalChargeIndex[outsideOf[m]], potentialIndex[m], -area[m] * conductance);
+    }
+
+    /** Copies the concentrations of transporter t's species on both sides into its work arrays. */
+    private void gatherTransporterConcentrations(int t) {
+        int m = transporterMembrane[t];
+        int[] species = transporterSpecies[t];
+        for (int j = 0; j < species.length; j++) {
+            transporterInside[t][j] = concentration[insideOf[m] * speciesCount + species[j]];
+            transporterOutside[t][j] = concentration[outsideOf[m] * speciesCount + species[j]];
+        }
     }
 
     private void add(int membrane, int species, double fluxMolPerS, double currentAPerM2) {
@@ -725,6 +796,14 @@ public final class IonFluxSystem {
             times.add(e.atS());
         }
         double duration = model.settings().durationS();
-        return times.stream().filter(t -> t > 0 && t < duration).toList();
+        double tol = jumpTolerance(model);
+        List<Double> merged = new java.util.ArrayList<>();
+        for (double t : times) {
+            boolean inside = t > tol && t < duration - tol;
+            if (inside && (merged.isEmpty() || t - merged.get(merged.size() - 1) > tol)) {
+                merged.add(t);
+            }
+        }
+        return merged;
     }
 }

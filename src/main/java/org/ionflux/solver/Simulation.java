@@ -9,6 +9,7 @@ import org.ionflux.model.Model;
 import org.ionflux.model.SimulationSettings;
 import org.ionflux.solver.stiff.LinearizationProvider;
 import org.ionflux.solver.stiff.LinearizedSystem;
+import org.ionflux.solver.stiff.NonFiniteDerivativeException;
 import org.ionflux.solver.stiff.RosenbrockIntegrator;
 
 /**
@@ -25,6 +26,7 @@ public final class Simulation {
     private final IonFluxSystem system;
     private final TraceColumns columns;
     private final OutputTimes outputTimes;
+    private boolean ran;
 
     /** Compiles {@code model} for a run. */
     public Simulation(Model model) {
@@ -58,8 +60,12 @@ public final class Simulation {
      * @return counts, invariants and status
      */
     public RunResult run(TraceSink sink, RunControl control) {
+        if (ran) {
+            throw new IllegalStateException("a Simulation runs once (events change its parameters): make a new one");
+        }
+        ran = true;
         StateLayout layout = system.layout();
-        double[] y = layout.initialState(model);
+        double[] y = system.initialState();
         FirstOrderIntegrator integrator = IntegratorFactory.create(model.settings(),
                 layout.absoluteTolerances(model), layout.relativeTolerances(model));
         InvariantMonitor monitor = new InvariantMonitor(model, layout, y);
@@ -100,6 +106,12 @@ public final class Simulation {
             status = RunResult.Status.INTERRUPTED;
             error = "interrupted by the user";
             failedAt = stop.timeS;
+        } catch (NonFiniteDerivativeException e) {
+            status = RunResult.Status.FAILED;
+            error = "the rate of change of the " + layout.describe(model, e.component()) + " is not finite at t = "
+                    + e.time() + " s: a concentration that an ohmic or gated channel, a pump or a transporter needs "
+                    + "has probably reached zero";
+            failedAt = e.time();
         } catch (EngineFailure failure) {
             status = RunResult.Status.FAILED;
             error = failure.getMessage();

@@ -158,6 +158,9 @@ class ScenarioReaderTest {
                 .getMessage()).contains("not before the end of the run");
         assertThat(problems(GOOD.replace("value: -70 mV", "steps: [{at: 1 s, value: -70 mV}]")).getMessage())
                 .contains("first clamp step must be at 0 s");
+        assertThat(problems(GOOD + "events: [{at: 5 s, set: {compartments.bath.concentrations.K: 0}}]\n")
+                .getMessage()).contains("events[0].set.compartments.bath.concentrations.K")
+                .contains("E_K across membrane 'plasma' infinite");
         assertThat(problems(GOOD.replace("K: {charge: 1}", "K: {charge: 1.5}")).getMessage())
                 .contains("whole number");
         assertThat(problems(GOOD.replace("solver: x", "").replace("output_interval: 1 s",

@@ -16,11 +16,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Mass and charge bookkeeping: per mechanism, and over whole runs of every shipped scenario. */
 class ConservationTest {
 
-    /** Required relative mass conservation over a run (core issue). */
-    static final double MASS = 1e-9;
+    /**
+     * Required relative mass conservation over a run: the core issue asks 1e-9; the accumulators make it a pure
+     * bookkeeping check (every method preserves linear invariants to roundoff, ~1e-14 here), so anything above
+     * 1e-12 is a bug. The fluxes themselves are checked against exact solutions and the Jacobian tests.
+     */
+    static final double MASS = 1e-12;
 
     static List<Path> shipped() throws IOException {
-        return Scenarios.allShipped();
+        return Scenarios.allShippedAndTest();
     }
 
     @ParameterizedTest
@@ -30,7 +34,7 @@ class ConservationTest {
         assertThat(run.result().status()).isEqualTo(RunResult.Status.COMPLETED);
         assertThat(run.result().maxRelativeMassError()).isLessThan(MASS);
         if (!Double.isNaN(run.result().maxRelativeChargeError())) {
-            assertThat(run.result().maxRelativeChargeError()).isLessThan(1e-9);
+            assertThat(run.result().maxRelativeChargeError()).isLessThan(MASS);
         }
     }
 
@@ -131,6 +135,6 @@ class ConservationTest {
         assertThat(run.result().status()).isEqualTo(RunResult.Status.COMPLETED);
         assertThat(run.result().maxRelativeMassError()).isLessThan(MASS);
         // the cell is bordered only by the dynamic membrane; the ECS touches the clamped wall: only the cell counts
-        assertThat(run.result().maxRelativeChargeError()).isLessThan(1e-9);
+        assertThat(run.result().maxRelativeChargeError()).isLessThan(MASS);
     }
 }

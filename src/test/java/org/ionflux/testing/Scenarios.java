@@ -49,9 +49,23 @@ public final class Scenarios {
         }
     }
 
+    /** Scenarios made for the tests (every mechanism at once, and the like). */
+    public static final Path TEST_SCENARIOS = Path.of("src/test/resources/scenarios");
+
     /** @return every shipped scenario file */
     public static List<Path> allShipped() throws IOException {
-        try (Stream<Path> files = Files.list(SHIPPED)) {
+        return list(SHIPPED);
+    }
+
+    /** @return every shipped scenario file and every scenario made for the tests */
+    public static List<Path> allShippedAndTest() throws IOException {
+        List<Path> all = new java.util.ArrayList<>(list(SHIPPED));
+        all.addAll(list(TEST_SCENARIOS));
+        return all;
+    }
+
+    private static List<Path> list(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".json")).sorted()
                     .toList();
         }

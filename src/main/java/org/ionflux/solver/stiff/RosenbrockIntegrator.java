@@ -296,6 +296,11 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
 
             // derivative, Jacobian and df/dt at step start, reused if the step is rejected
             computeDerivatives(stepStart, y, yDot0);
+            for (int i = 0; i < n; ++i) {
+                if (!Double.isFinite(yDot0[i])) {
+                    throw new NonFiniteDerivativeException(i, stepStart, yDot0[i]);
+                }
+            }
             if (structured != null) {
                 structured.computeJacobian(stepStart, y, yDot0);
             } else if (provider != null) {
