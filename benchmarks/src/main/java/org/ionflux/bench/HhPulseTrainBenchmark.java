@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.ionflux.model.Model;
 import org.ionflux.output.InMemoryTrace;
-import org.ionflux.solver.RunControl;
-import org.ionflux.solver.RunResult;
-import org.ionflux.solver.Simulation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,11 +53,6 @@ public class HhPulseTrainBenchmark {
 
     @Benchmark
     public InMemoryTrace run() {
-        InMemoryTrace trace = new InMemoryTrace();
-        RunResult r = new Simulation(model).run(trace, new RunControl());
-        if (r.status() != RunResult.Status.COMPLETED) {
-            throw new IllegalStateException(r.error());
-        }
-        return trace;
+        return Models.runInMemory(model);
     }
 }

@@ -4,7 +4,11 @@ import java.util.List;
 import org.ionflux.model.Model;
 import org.ionflux.model.ModelBuilder;
 import org.ionflux.model.SolverKind;
+import org.ionflux.output.InMemoryTrace;
 import org.ionflux.physics.HodgkinHuxleyKinetics;
+import org.ionflux.solver.RunControl;
+import org.ionflux.solver.RunResult;
+import org.ionflux.solver.Simulation;
 
 /**
  * The models the benchmarks run, built in code with {@link ModelBuilder} (SI units throughout: m^3, m^2,
@@ -130,5 +134,20 @@ public final class Models {
     /** @return the solver with that scenario name (e.g. {@code rosenbrock}, {@code dormand-prince-853}) */
     public static SolverKind solver(String key) {
         return SolverKind.fromKey(key).orElseThrow(() -> new IllegalArgumentException("unknown solver " + key));
+    }
+
+    /**
+     * Runs {@code model} once with the trace in memory, presized as {@code ionflux bench} does.
+     *
+     * @throws IllegalStateException if the run does not complete
+     */
+    public static InMemoryTrace runInMemory(Model model) {
+        Simulation simulation = new Simulation(model);
+        InMemoryTrace trace = new InMemoryTrace((int) Math.min(simulation.outputTimes().count(), 10_000_000L));
+        RunResult r = simulation.run(trace, new RunControl());
+        if (r.status() != RunResult.Status.COMPLETED) {
+            throw new IllegalStateException(r.error());
+        }
+        return trace;
     }
 }

@@ -3,9 +3,6 @@ package org.ionflux.bench;
 import java.util.concurrent.TimeUnit;
 import org.ionflux.model.Model;
 import org.ionflux.output.InMemoryTrace;
-import org.ionflux.solver.RunControl;
-import org.ionflux.solver.RunResult;
-import org.ionflux.solver.Simulation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,11 +49,6 @@ public class StiffRunBenchmark {
 
     @Benchmark
     public InMemoryTrace run() {
-        InMemoryTrace trace = new InMemoryTrace();
-        RunResult r = new Simulation(model).run(trace, new RunControl());
-        if (r.status() != RunResult.Status.COMPLETED) {
-            throw new IllegalStateException(r.error());
-        }
-        return trace;
+        return Models.runInMemory(model);
     }
 }
