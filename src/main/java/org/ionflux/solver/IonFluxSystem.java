@@ -103,6 +103,8 @@ public final class IonFluxSystem {
     private final double[] speciesCurrent;
     private final double[] speciesFlux;
     private final double[] gateGradient = new double[8];
+    /** The state of the last {@link #computeDerivatives} call (NaN-marked once other observables replace it). */
+    private final double[] observedState;
 
     private long evaluations;
 
@@ -261,6 +263,8 @@ public final class IonFluxSystem {
         leakCurrent = new double[membraneCount];
         speciesCurrent = new double[membraneCount * speciesCount];
         speciesFlux = new double[membraneCount * speciesCount];
+        observedState = new double[Math.max(1, layout.dimension())];
+        Arrays.fill(observedState, Double.NaN);
         startSegment(0.0);
     }
 
@@ -310,6 +314,9 @@ public final class IonFluxSystem {
     public void startSegment(double timeS) {
         // jump times within jumpTolerance are one jump (see jumpTimes): decide "at t" and "on at t" with it
         double tol = jumpTolerance(model);
+        if (observedState != null) {
+            Arrays.fill(observedState, Double.NaN);
+        }
         for (int m = 0; m < membraneCount; m++) {
             if (model.membranes().get(m).potential() instanceof PotentialProtocol.Clamp clamp) {
                 for (double step : clamp.stepTimesS()) {
@@ -366,6 +373,7 @@ public final class IonFluxSystem {
     public void computeDerivatives(double timeS, double[] y, double[] yDot) {
         evaluations++;
         updateObservables(y);
+        System.arraycopy(y, 0, observedState, 0, y.length);
         Arrays.fill(yDot, 0.0);
         for (int m = 0; m < membraneCount; m++) {
             int in = insideOf[m] * speciesCount;
@@ -426,6 +434,8 @@ public final class IonFluxSystem {
 
     /** Computes volumes, concentrations and potentials of state y, not the currents and fluxes. */
     public void updateStateObservables(double[] y) {
+        // the observables no longer belong to the last right-hand-side evaluation
+        observedState[0] = Double.NaN;
         for (int c = 0; c < compartmentCount; c++) {
             volume[c] = volumeIndex[c] >= 0 ? y[volumeIndex[c]] : initialVolume[c];
             for (int s = 0; s < speciesCount; s++) {
@@ -517,7 +527,10 @@ public final class IonFluxSystem {
      * is autonomous within a segment: {@code dF/dt = 0}.
      */
     public void computeJacobian(double[] y, JacobianSink sink) {
-        updateObservables(y);
+        // a Rosenbrock step evaluates f and then J at the same state: reuse the observables of that evaluation
+        if (!Arrays.equals(y, observedState)) {
+            updateObservables(y);
+        }
         for (int k = 0; k < channelKind.length; k++) {
             int m = channelMembrane[k];
             double v = potential[m];

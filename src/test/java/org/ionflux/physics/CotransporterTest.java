@@ -124,22 +124,35 @@ class CotransporterTest {
     private static final double[][] NUS = {NKCC1_NU, KCC2_NU, NCX_NU};
     private static final double[][] ZS = {NKCC1_Z, KCC2_Z, NCX_Z};
 
+    /** One of NKCC1, KCC2, NCX at seeded random concentrations (log-uniform), V, T and rate. */
+    private record RandomState(double[] nu, double[] z, double[] in, double[] out, double v, double t, double rate) {
+        static RandomState of(long seed) {
+            SplittableRandom rng = new SplittableRandom(seed);
+            int which = rng.nextInt(3);
+            double[] nu = NUS[which];
+            double[] in = new double[nu.length];
+            double[] out = new double[nu.length];
+            for (int k = 0; k < nu.length; k++) {
+                in[k] = logUniform(rng, 1e-5, 300);
+                out[k] = logUniform(rng, 1e-5, 300);
+            }
+            double v = uniform(rng, -0.1, 0.06);
+            double t = uniform(rng, 273.15, 315.15);
+            return new RandomState(nu, ZS[which], in, out, v, t, logUniform(rng, 1e-12, 1e-3));
+        }
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void fluxHasTheSignOfTheDrivingFreeEnergyAndItsSize(long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        int which = rng.nextInt(3);
-        double[] nu = NUS[which];
-        double[] z = ZS[which];
-        double[] in = new double[nu.length];
-        double[] out = new double[nu.length];
-        for (int k = 0; k < nu.length; k++) {
-            in[k] = logUniform(rng, 1e-5, 300);
-            out[k] = logUniform(rng, 1e-5, 300);
-        }
-        double v = uniform(rng, -0.1, 0.06);
-        double t = uniform(rng, 273.15, 315.15);
-        double rate = logUniform(rng, 1e-12, 1e-3);
+        RandomState st = RandomState.of(seed);
+        double[] nu = st.nu();
+        double[] z = st.z();
+        double[] in = st.in();
+        double[] out = st.out();
+        double v = st.v();
+        double t = st.t();
+        double rate = st.rate();
 
         // Independent sum nu dmu, straight from the definition dmu = RT ln(c_in/c_out) + z F V.
         double g = 0;
@@ -159,19 +172,14 @@ class CotransporterTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void partialsMatchFiniteDifferences(long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        int which = rng.nextInt(3);
-        double[] nu = NUS[which];
-        double[] z = ZS[which];
-        double[] in = new double[nu.length];
-        double[] out = new double[nu.length];
-        for (int k = 0; k < nu.length; k++) {
-            in[k] = logUniform(rng, 1e-5, 300);
-            out[k] = logUniform(rng, 1e-5, 300);
-        }
-        double v = uniform(rng, -0.1, 0.06);
-        double t = uniform(rng, 273.15, 315.15);
-        double rate = logUniform(rng, 1e-12, 1e-3);
+        RandomState st = RandomState.of(seed);
+        double[] nu = st.nu();
+        double[] z = st.z();
+        double[] in = st.in();
+        double[] out = st.out();
+        double v = st.v();
+        double t = st.t();
+        double rate = st.rate();
 
         double[] dIn = new double[nu.length];
         double[] dOut = new double[nu.length];

@@ -190,7 +190,7 @@ final class TestProblems {
     }
 
     /** Wraps equations and counts right-hand side evaluations; hides any Jacobian. */
-    static final class Counting implements FirstOrderDifferentialEquations {
+    static class Counting implements FirstOrderDifferentialEquations {
         private final FirstOrderDifferentialEquations delegate;
         int calls;
 
@@ -211,24 +211,13 @@ final class TestProblems {
     }
 
     /** Counting wrapper that also forwards the Jacobian of a {@link JacobianProvider} delegate. */
-    static final class CountingWithJacobian implements FirstOrderDifferentialEquations, JacobianProvider {
+    static final class CountingWithJacobian extends Counting implements JacobianProvider {
         private final FirstOrderDifferentialEquations delegate;
-        int calls;
         int jacobianCalls;
 
         CountingWithJacobian(final FirstOrderDifferentialEquations delegate) {
+            super(delegate);
             this.delegate = delegate;
-        }
-
-        @Override
-        public int getDimension() {
-            return delegate.getDimension();
-        }
-
-        @Override
-        public void computeDerivatives(final double t, final double[] y, final double[] yDot) {
-            ++calls;
-            delegate.computeDerivatives(t, y, yDot);
         }
 
         @Override
