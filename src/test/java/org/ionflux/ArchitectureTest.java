@@ -17,19 +17,19 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final Path MAIN = Path.of("src/main/java/org/ionflux");
+    private static final Path MAIN = Path.of("src/main/java/org/ionflux/internal");
 
     /** Package -> imports it must not have. */
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
-            "physics", List.of("java.io", "java.nio", "com.fasterxml", "org.knowm", "picocli", "org.ionflux.model",
-                    "org.ionflux.scenario", "org.ionflux.solver", "org.ionflux.output", "org.ionflux.cli"),
-            "model", List.of("java.io", "java.nio", "com.fasterxml", "org.apache.commons.math3", "org.ionflux.scenario",
-                    "org.ionflux.solver", "org.ionflux.output", "org.ionflux.cli"),
-            "scenario", List.of("org.ionflux.solver", "org.ionflux.output", "org.ionflux.cli", "org.apache.commons.math3"),
-            "solver", List.of("java.nio", "com.fasterxml", "org.knowm", "org.ionflux.scenario",
-                    "org.ionflux.output", "org.ionflux.cli"),
-            "output", List.of("org.ionflux.cli", "org.apache.commons.math3"),
-            "cli", List.of("org.ionflux.physics", "org.apache.commons.math3", "org.ionflux.model.Channel"));
+            "physics", List.of("java.io", "java.nio", "com.fasterxml", "org.knowm", "picocli", "org.ionflux.internal.model",
+                    "org.ionflux.internal.scenario", "org.ionflux.internal.solver", "org.ionflux.internal.output", "org.ionflux.internal.cli"),
+            "model", List.of("java.io", "java.nio", "com.fasterxml", "org.apache.commons.math3", "org.ionflux.internal.scenario",
+                    "org.ionflux.internal.solver", "org.ionflux.internal.output", "org.ionflux.internal.cli"),
+            "scenario", List.of("org.ionflux.internal.solver", "org.ionflux.internal.output", "org.ionflux.internal.cli", "org.apache.commons.math3"),
+            "solver", List.of("java.nio", "com.fasterxml", "org.knowm", "org.ionflux.internal.scenario",
+                    "org.ionflux.internal.output", "org.ionflux.internal.cli"),
+            "output", List.of("org.ionflux.internal.cli", "org.apache.commons.math3"),
+            "cli", List.of("org.ionflux.internal.physics", "org.apache.commons.math3", "org.ionflux.internal.model.Channel"));
 
     @Test
     void packagesOnlyDependDownstream() throws IOException {

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.ionflux.model.Model;
-import org.ionflux.model.SolverKind;
-import org.ionflux.output.InMemoryTrace;
-import org.ionflux.solver.RunControl;
-import org.ionflux.solver.RunResult;
-import org.ionflux.solver.Simulation;
+import org.ionflux.internal.model.Model;
+import org.ionflux.internal.model.SolverKind;
+import org.ionflux.internal.output.InMemoryTrace;
+import org.ionflux.internal.solver.RunControl;
+import org.ionflux.internal.solver.RunResult;
+import org.ionflux.internal.solver.Simulation;
 
 /**
  * The counts and accuracies that go with the JMH times: for each benchmarked run, the steps, right-hand-side and
@@ -191,7 +191,7 @@ public final class AccuracyReport {
             long used = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             System.out.printf(Locale.ROOT, "| %d | %d | %d | %d | %d | %.4f | %.3f | %d |%n", n,
-                    new org.ionflux.solver.IonFluxSystem(model).dimension(), r.result().steps(),
+                    new org.ionflux.internal.solver.IonFluxSystem(model).dimension(), r.result().steps(),
                     r.result().rhsEvaluations(), r.result().jacobianEvaluations(), r.medianWallS(),
                     r.medianWallS() / ScalingBenchmark.DURATION_S * 1e3, used >> 20);
         }

@@ -1,14 +1,14 @@
 package org.ionflux.bench;
 
 import java.util.List;
-import org.ionflux.model.Model;
-import org.ionflux.model.ModelBuilder;
-import org.ionflux.model.SolverKind;
-import org.ionflux.output.InMemoryTrace;
-import org.ionflux.physics.HodgkinHuxleyKinetics;
-import org.ionflux.solver.RunControl;
-import org.ionflux.solver.RunResult;
-import org.ionflux.solver.Simulation;
+import org.ionflux.internal.model.Model;
+import org.ionflux.internal.model.ModelBuilder;
+import org.ionflux.internal.model.SolverKind;
+import org.ionflux.internal.output.InMemoryTrace;
+import org.ionflux.internal.physics.HodgkinHuxleyKinetics;
+import org.ionflux.internal.solver.RunControl;
+import org.ionflux.internal.solver.RunResult;
+import org.ionflux.internal.solver.Simulation;
 
 /**
  * The models the benchmarks run, built in code with {@link ModelBuilder} (SI units throughout: m^3, m^2,

@@ -2,10 +2,10 @@ package org.ionflux.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.ionflux.model.Model;
-import org.ionflux.model.SolverKind;
-import org.ionflux.solver.BlockTreeLinearization;
-import org.ionflux.solver.IonFluxSystem;
+import org.ionflux.internal.model.Model;
+import org.ionflux.internal.model.SolverKind;
+import org.ionflux.internal.solver.BlockTreeLinearization;
+import org.ionflux.internal.solver.IonFluxSystem;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -2,12 +2,12 @@ package org.ionflux.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.ionflux.model.Model;
-import org.ionflux.model.SolverKind;
-import org.ionflux.output.InMemoryTrace;
-import org.ionflux.solver.RunControl;
-import org.ionflux.solver.RunResult;
-import org.ionflux.solver.Simulation;
+import org.ionflux.internal.model.Model;
+import org.ionflux.internal.model.SolverKind;
+import org.ionflux.internal.output.InMemoryTrace;
+import org.ionflux.internal.solver.RunControl;
+import org.ionflux.internal.solver.RunResult;
+import org.ionflux.internal.solver.Simulation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,8 +1,8 @@
 package org.ionflux.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.ionflux.model.Model;
-import org.ionflux.output.InMemoryTrace;
+import org.ionflux.internal.model.Model;
+import org.ionflux.internal.output.InMemoryTrace;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

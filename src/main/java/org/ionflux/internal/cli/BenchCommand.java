@@ -1,0 +1,101 @@
+package org.ionflux.internal.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ionflux.internal.output.InMemoryTrace;
+import org.ionflux.internal.scenario.LoadedScenario;
+import org.ionflux.internal.solver.RunControl;
+import org.ionflux.internal.solver.RunResult;
+import org.ionflux.internal.solver.Simulation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ionflux bench SCENARIO [--repeat N] [--warmup W]}: warm integration time, no files written. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time the integration of a scenario (trace kept in memory, nothing written); print JSON.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO", description = "scenario file")
+    private Path scenario;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "10", description = "timed runs (default 10)")
+    private int repeat;
+
+    @Option(names = "--warmup", paramLabel = "W", description = "warm-up runs (default: as many as fit in "
+            + "3 s, at least 3 and at most 1000, so that the JIT has compiled the hot paths)")
+    private Integer warmup;
+
+    /** Default warm-up budget, s. */
+    static final double DEFAULT_WARMUP_S = 3.0;
+    /** Default warm-up bounds, runs. */
+    static final int MIN_WARMUP = 3;
+    static final int MAX_WARMUP = 1000;
+
+    /** One run with the trace sampled in memory (presized: growing it is not the integrator's cost). */
+    private static RunResult run(LoadedScenario loaded) {
+        Simulation simulation = new Simulation(loaded.model());
+        int rows = (int) Math.min(simulation.outputTimes().count(), 10_000_000L);
+        return simulation.run(new InMemoryTrace(rows), new RunControl());
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (repeat < 1 || (warmup != null && warmup < 0)) {
+            spec.commandLine().getErr().println("bench: --repeat must be >= 1 and --warmup >= 0");
+            return Main.BAD_INPUT;
+        }
+        LoadedScenario loaded = ScenarioLoading.load(scenario, spec.commandLine().getErr());
+        if (loaded == null) {
+            return Main.BAD_INPUT;
+        }
+        int warmupRuns = 0;
+        long warmupStart = System.nanoTime();
+        while (warmup != null ? warmupRuns < warmup : warmupRuns < MIN_WARMUP
+                || (warmupRuns < MAX_WARMUP && (System.nanoTime() - warmupStart) * 1e-9 < DEFAULT_WARMUP_S)) {
+            RunResult r = run(loaded);
+            if (r.status() != RunResult.Status.COMPLETED) {
+                spec.commandLine().getErr().println("bench: the run failed: " + r.error());
+                return Main.ENGINE_FAILURE;
+            }
+            warmupRuns++;
+        }
+        RunResult last = null;
+        double[] times = new double[repeat];
+        for (int i = 0; i < repeat; i++) {
+            RunResult r = run(loaded);
+            if (r.status() != RunResult.Status.COMPLETED) {
+                spec.commandLine().getErr().println("bench: the run failed: " + r.error());
+                return Main.ENGINE_FAILURE;
+            }
+            times[i] = r.integrationWallTimeS();
+            last = r;
+        }
+        Arrays.sort(times);
+        double median = repeat % 2 == 1 ? times[repeat / 2] : 0.5 * (times[repeat / 2 - 1] + times[repeat / 2]);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("scenario", loaded.model().name());
+        json.put("solver", last.solverName());
+        json.put("repeats", repeat);
+        json.put("warmup_runs", warmupRuns);
+        Map<String, Object> wall = new LinkedHashMap<>();
+        wall.put("median", median);
+        wall.put("min", times[0]);
+        wall.put("max", times[repeat - 1]);
+        json.put("integration_wall_time_s", wall);
+        json.put("steps", last.steps());
+        json.put("rhs_evaluations", last.rhsEvaluations());
+        json.put("jacobian_evaluations", last.jacobianEvaluations());
+        spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(json));
+        spec.commandLine().getOut().flush();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,104 @@
+package org.ionflux.internal.model;
+
+import org.ionflux.internal.physics.HodgkinHuxleyKinetics;
+
+/**
+ * A passive pathway through a membrane (MODEL.md section 5).
+ */
+public sealed interface Channel permits Channel.Ohmic, Channel.Ghk, Channel.Gated, Channel.Leak {
+
+    /** Species index of a channel that moves no tracked species ({@link Leak}). */
+    int NO_SPECIES = -1;
+
+    /** @return index of the species the channel moves, or {@link #NO_SPECIES} */
+    int speciesIndex();
+
+    /** @return a copy with another conductance (S/m^2) or permeability (m/s) */
+    Channel withStrength(double value);
+
+    /**
+     * Ohmic channel: {@code i = g (V - E_X)}.
+     *
+     * @param speciesIndex          the species it moves
+     * @param conductanceSPerM2     conductance density g, S/m^2
+     */
+    record Ohmic(int speciesIndex, double conductanceSPerM2) implements Channel {
+        /** Checks the conductance. */
+        public Ohmic {
+            Checks.nonNegativeFinite(conductanceSPerM2, "conductance");
+        }
+
+        @Override
+        public Channel withStrength(double value) {
+            return new Ohmic(speciesIndex, value);
+        }
+    }
+
+    /**
+     * GHK channel: {@code J = P A u (c_in - c_out e^-u) / (1 - e^-u)}.
+     *
+     * @param speciesIndex       the species it moves
+     * @param permeabilityMPerS  permeability P, m/s
+     */
+    record Ghk(int speciesIndex, double permeabilityMPerS) implements Channel {
+        /** Checks the permeability. */
+        public Ghk {
+            Checks.nonNegativeFinite(permeabilityMPerS, "permeability");
+        }
+
+        @Override
+        public Channel withStrength(double value) {
+            return new Ghk(speciesIndex, value);
+        }
+    }
+
+    /**
+     * Hodgkin-Huxley gated channel: ohmic with {@code g = gbar m^p h^q} (MODEL.md section 5).
+     *
+     * @param speciesIndex         the species it moves
+     * @param maxConductanceSPerM2 gbar, S/m^2
+     * @param kinetics             the gate kinetics
+     */
+    record Gated(int speciesIndex, double maxConductanceSPerM2, HodgkinHuxleyKinetics kinetics) implements Channel {
+        /** Checks the conductance. */
+        public Gated {
+            Checks.nonNegativeFinite(maxConductanceSPerM2, "conductance");
+        }
+
+        @Override
+        public Channel withStrength(double value) {
+            return new Gated(speciesIndex, value, kinetics);
+        }
+    }
+
+    /**
+     * Non-specific leak {@code i_L = g (V - E_L)}: carries charge, moves no tracked species (NEURON's {@code pas}).
+     *
+     * @param conductanceSPerM2 g, S/m^2
+     * @param reversalVolts     E_L, V
+     */
+    record Leak(double conductanceSPerM2, double reversalVolts) implements Channel {
+        /** Checks the values. */
+        public Leak {
+            Checks.nonNegativeFinite(conductanceSPerM2, "conductance");
+            if (!Double.isFinite(reversalVolts)) {
+                throw new IllegalArgumentException("leak reversal must be finite");
+            }
+        }
+
+        @Override
+        public int speciesIndex() {
+            return NO_SPECIES;
+        }
+
+        @Override
+        public Channel withStrength(double value) {
+            return new Leak(value, reversalVolts);
+        }
+
+        /** @return a copy with another reversal potential, V */
+        public Leak withReversal(double volts) {
+            return new Leak(conductanceSPerM2, volts);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.ionflux.internal.output;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ionflux.internal.model.Channel;
+import org.ionflux.internal.model.Compartment;
+import org.ionflux.internal.model.Membrane;
+import org.ionflux.internal.model.Model;
+import org.ionflux.internal.model.Species;
+import org.ionflux.internal.physics.Constants;
+import org.ionflux.internal.solver.IonFluxSystem;
+
+/**
+ * The {@code explain} report: for each membrane and ion at t = 0, both concentrations, {@code E_X}, {@code V}, the
+ * driving force {@code V - E_X} and the direction of the current and of the ion's flux, then a few sentences per
+ * ion saying why, in the words of MODEL.md section 4 (a cation leaves when {@code V - E_X > 0}, an anion when
+ * {@code V - E_X < 0}).
+ */
+public final class ExplainReport {
+
+    private ExplainReport() {
+    }
+
+    /** @return the report for the initial state of {@code model} */
+    public static String render(Model model) {
+        IonFluxSystem system = new IonFluxSystem(model);
+        double[] y = system.initialState();
+        system.computeDerivatives(0.0, y, new double[system.dimension()]);
+        double thermalMv = Constants.thermalVoltageVolts(model.temperatureK()) * 1e3;
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Scenario %s at %.2f degC (RT/F = %.3f mV)%n", model.name(),
+                model.temperatureCelsius(), thermalMv));
+        if (!model.description().isBlank()) {
+            out.append(model.description().strip()).append(System.lineSeparator());
+        }
+        out.append(String.format("Sign conventions: V = phi_inside - phi_outside; currents are outward positive; "
+                + "a flux is 'out' when the ion leaves the inside compartment.%n"));
+        for (int m = 0; m < model.membranes().size(); m++) {
+            Membrane mem = model.membranes().get(m);
+            Compartment in = model.compartments().get(mem.insideIndex());
+            Compartment outside = model.compartments().get(mem.outsideIndex());
+            double vMv = system.potentialVolts(m) * 1e3;
+            out.append(String.format(Locale.ROOT, "%nMembrane %s: inside %s, outside %s, V = %.2f mV (%s)%n",
+                    mem.name(), in.name(), outside.name(), vMv, mem.isDynamic() ? "free, initial value" : "clamped"));
+            out.append(String.format(Locale.ROOT, "%-8s %5s %12s %12s %10s %9s %11s %-9s %-22s%n", "ion", "z",
+                    "inside(mM)", "outside(mM)", "E_X(mV)", "V(mV)", "V-E_X(mV)", "current", "ion flux"));
+            List<String> stories = new ArrayList<>();
+            for (int s = 0; s < model.species().size(); s++) {
+                Species sp = model.species().get(s);
+                if (sp.charge() == 0 && !mem.hasChannelFor(s)) {
+                    continue;
+                }
+                double cIn = system.concentrationMolPerM3(mem.insideIndex(), s);
+                double cOut = system.concentrationMolPerM3(mem.outsideIndex(), s);
+                double eMv = sp.charge() == 0 ? Double.NaN : system.nernstPotentialVolts(m, s) * 1e3;
+                double drive = vMv - eMv;
+                boolean pathway = system.moves(m, s);
+                double flux = system.speciesFluxMolPerS(m, s);
+                double current = system.speciesCurrentAPerM2(m, s) * 1e2;
+                String currentWord = !pathway || sp.charge() == 0 ? "-" : direction(current, "outward", "inward");
+                String fluxWord = !pathway ? "no pathway" : direction(flux, "out of " + in.name(), "into " + in.name());
+                out.append(String.format(Locale.ROOT, "%-8s %5s %12s %12s %10s %9.2f %11s %-9s %-22s%n", sp.name(),
+                        charge(sp.charge()), number(cIn), number(cOut), mv(eMv), vMv, mv(drive), currentWord,
+                        fluxWord));
+                if (pathway) {
+                    String carried = carriers(model, mem, s, in);
+                    String net = carried.isEmpty() ? "" : String.format(Locale.ROOT, " Counting channels, pumps "
+                            + "and transporters together, the net flux of %s is %s (%.4g fmol/s).", sp.name(),
+                            direction(flux, "out of " + in.name(), "into " + in.name()), flux * 1e15);
+                    stories.add(story(model, mem, sp, s, cIn, cOut, eMv, vMv, flux, current, in, outside,
+                            !carried.isEmpty()).strip() + carried + net);
+                }
+            }
+            for (String story : stories) {
+                out.append(System.lineSeparator()).append(story).append(System.lineSeparator());
+            }
+            for (Channel ch : mem.channels()) {
+                if (ch instanceof Channel.Leak leak) {
+                    double reversalMv = leak.reversalVolts() * 1e3;
+                    double leakUa = (vMv - reversalMv) * leak.conductanceSPerM2() * 1e-3 * 1e2;
+                    out.append(String.format(Locale.ROOT, "%nNon-specific leak: it reverses at E_L = %.2f mV, so at "
+                            + "V = %.2f mV it carries %s current (%+.4g uA/cm^2). It carries charge but moves no "
+                            + "tracked ion, like NEURON's pas.%n", reversalMv, vMv,
+                            leakUa > 0 ? "an outward" : leakUa < 0 ? "an inward" : "no", leakUa));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String story(Model model, Membrane mem, Species sp, int s, double cIn, double cOut, double eMv,
+                                double vMv, double flux, double currentUa, Compartment in, Compartment out,
+                                boolean alsoCarried) {
+        String ion = sp.name();
+        double z = sp.charge();
+        String kind = mem.channels().stream().filter(c -> c.speciesIndex() == s).map(ExplainReport::describe)
+                .distinct().reduce((a, b) -> a + " and " + b).orElse("no channel");
+        StringBuilder sb = new StringBuilder();
+        sb.append(ion).append(" (").append(kind).append("): ");
+        if (cIn == cOut) {
+            sb.append("the concentration is the same on both sides, so diffusion alone does not push it either way. ");
+        } else {
+            String fromWhere = cOut > cIn ? out.name() : in.name();
+            String toWhere = cOut > cIn ? "into " + in.name() : "out of " + in.name();
+            sb.append(String.format(Locale.ROOT, "there is more %s in %s (%s mM) than in %s (%s mM), so diffusion "
+                    + "alone pushes it %s. ", ion, fromWhere, number(Math.max(cIn, cOut)),
+                    fromWhere.equals(out.name()) ? in.name() : out.name(), number(Math.min(cIn, cOut)), toWhere));
+        }
+        if (z == 0) {
+            sb.append("It carries no charge, so the potential does not act on it: it diffuses down its gradient.");
+            return sb.toString();
+        }
+        String sign = z > 0 ? "positive" : "negative";
+        if (vMv != 0) {
+            boolean insideNegative = vMv < 0;
+            boolean pushedOut = (z > 0) != insideNegative;
+            sb.append(String.format(Locale.ROOT, "The inside is %s (V = %.2f mV) and %s is %s (z = %s), so the "
+                    + "electrical force pushes it %s. ", insideNegative ? "negative" : "positive", vMv, ion, sign,
+                    charge(z), pushedOut ? "out of " + in.name() : "into " + in.name()));
+        } else {
+            sb.append("At V = 0 there is no electrical force. ");
+        }
+        if (Double.isFinite(eMv)) {
+            double drive = vMv - eMv;
+            sb.append(String.format(Locale.ROOT, "The two forces would balance at E_%s = %.2f mV. The driving force "
+                    + "V - E_%s = %.2f mV ", ion, eMv, ion, drive));
+            if (Math.abs(drive) < 1e-9) {
+                sb.append("is zero: the ion is at equilibrium and there is no net flow.");
+                return sb.toString();
+            }
+            boolean leaves = (z > 0) == (drive > 0);
+            sb.append(String.format(Locale.ROOT, "is %s and %s is %s, so %s%s flows %s. ", drive > 0 ? "positive"
+                    : "negative", ion, z > 0 ? "a cation" : "an anion", alsoCarried ? "through its channels " : "",
+                    ion, leaves ? "out of " + in.name() + " into " + out.name() : "from " + out.name() + " into "
+                    + in.name()));
+        } else {
+            sb.append(String.format(Locale.ROOT, "One side has no %s, so E_%s is infinite and the ion can only flow "
+                    + "toward the side that lacks it. ", ion, ion));
+        }
+        if (flux != 0 && !alsoCarried) {
+            boolean outward = currentUa > 0;
+            sb.append(String.format(Locale.ROOT, "A %s ion moving %s carries %s current (%+.4g uA/cm^2 by the "
+                    + "outward-positive convention).", sign, flux > 0 ? "out" : "in", outward ? "an outward"
+                    : "an inward", currentUa));
+        }
+        if (!mem.isDynamic() && out.clamped() && !in.clamped()) {
+            double eq = cOut * Math.exp(-z * vMv / (Constants.thermalVoltageVolts(model.temperatureK()) * 1e3));
+            sb.append(String.format(Locale.ROOT, " With V clamped and %s a fixed bath, it flows until E_%s = V, "
+                    + "that is until %s in %s reaches %s mM.", out.name(), ion, ion, in.name(), number(eq)));
+        }
+        return sb.toString();
+    }
+
+    private static String describe(Channel channel) {
+        if (channel instanceof Channel.Ohmic) {
+            return "ohmic channel";
+        }
+        if (channel instanceof Channel.Gated gated) {
+            return gated.kinetics().id() + " gated channel";
+        }
+        return "GHK channel";
+    }
+
+    /** A sentence on what pumps and transporters do to species s on membrane mem, or "". */
+    private static String carriers(Model model, Membrane mem, int s, Compartment in) {
+        StringBuilder sb = new StringBuilder();
+        for (var pump : mem.pumps()) {
+            if (pump.sodiumIndex() == s) {
+                sb.append(" The Na/K pump moves it out of ").append(in.name())
+                        .append(" (3 Na per cycle, against its gradient, using ATP).");
+            } else if (pump.potassiumIndex() == s) {
+                sb.append(" The Na/K pump moves it into ").append(in.name())
+                        .append(" (2 K per cycle, against its gradient, using ATP).");
+            }
+        }
+        for (var t : mem.transporters()) {
+            int[] species = t.speciesIndices();
+            for (int j = 0; j < species.length; j++) {
+                if (species[j] == s) {
+                    StringBuilder partners = new StringBuilder();
+                    for (int i = 0; i < species.length; i++) {
+                        partners.append(i == 0 ? "" : ":").append(model.species().get(species[i]).name());
+                    }
+                    sb.append(" Transporter ").append(t.name()).append(" (").append(partners).append(") couples it "
+                            + "to its partners: it runs down their summed electrochemical gradient, not its own.");
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String direction(double value, String positive, String negative) {
+        return value > 0 ? positive : value < 0 ? negative : "none";
+    }
+
+    private static String charge(double z) {
+        if (z == Math.rint(z)) {
+            return String.format(Locale.ROOT, "%+d", (long) z);
+        }
+        return String.format(Locale.ROOT, "%+.3g", z);
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private static String mv(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+inf" : "-inf";
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

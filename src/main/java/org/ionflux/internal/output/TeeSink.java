@@ -1,0 +1,27 @@
+package org.ionflux.internal.output;
+
+import java.util.List;
+import org.ionflux.internal.solver.TraceColumns;
+import org.ionflux.internal.solver.TraceSink;
+
+/** Sends every row to several sinks. */
+final class TeeSink implements TraceSink {
+
+    private final List<TraceSink> sinks;
+
+    TeeSink(TraceSink... sinks) {
+        this.sinks = List.of(sinks);
+    }
+
+    @Override
+    public void begin(List<TraceColumns.Column> columns) {
+        sinks.forEach(s -> s.begin(columns));
+    }
+
+    @Override
+    public void row(double[] row) {
+        for (TraceSink s : sinks) {
+            s.row(row);
+        }
+    }
+}

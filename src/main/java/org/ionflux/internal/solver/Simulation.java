@@ -1,0 +1,331 @@
+package org.ionflux.internal.solver;
+
+import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
+import org.apache.commons.math3.ode.FirstOrderIntegrator;
+import org.apache.commons.math3.ode.sampling.StepHandler;
+import org.apache.commons.math3.ode.sampling.StepInterpolator;
+import org.ionflux.internal.model.Model;
+import org.ionflux.internal.model.SimulationSettings;
+import org.ionflux.internal.model.SolverKind;
+import org.ionflux.internal.solver.stiff.LinearizationProvider;
+import org.ionflux.internal.solver.stiff.LinearizedSystem;
+import org.ionflux.internal.solver.stiff.NonFiniteDerivativeException;
+import org.ionflux.internal.solver.stiff.RosenbrockIntegrator;
+
+/**
+ * Runs a model from 0 to its duration and streams the trace to a {@link TraceSink}.
+ *
+ * <p>The run is cut into segments at every discontinuity (clamp steps); each segment is a fresh integration
+ * that starts from the state where the previous one ended, with the parameters in force after the jump, so no
+ * step straddles a jump (MODEL.md section 7). Rows are sampled from the integrator's dense output at the exact
+ * output times ({@link OutputTimes}); a row at a jump time is emitted once, from the segment that starts there.
+ */
+public final class Simulation {
+
+    private final Model model;
+    private final IonFluxSystem system;
+    private final TraceColumns columns;
+    private final OutputTimes outputTimes;
+    private boolean ran;
+
+    /** Compiles {@code model} for a run. */
+    public Simulation(Model model) {
+        this.model = model;
+        this.system = new IonFluxSystem(model);
+        this.columns = new TraceColumns(system, model.settings().record());
+        this.outputTimes = new OutputTimes(model.settings().durationS(), model.settings().outputIntervalS());
+    }
+
+    /** @return the trace columns this run records */
+    public TraceColumns columns() {
+        return columns;
+    }
+
+    /** @return the output times of this run */
+    public OutputTimes outputTimes() {
+        return outputTimes;
+    }
+
+    /** @return the sorted times in (0, duration) where the integration restarts, s */
+    public double[] restartTimes() {
+        return IonFluxSystem.jumpTimes(model).stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Runs the model. Failures of the engine end the run with status failed; the rows already given to the
+     * sink are kept by the caller.
+     *
+     * @param sink    receives the header and every row
+     * @param control lets another thread stop the run
+     * @return counts, invariants and status
+     */
+    public RunResult run(TraceSink sink, RunControl control) {
+        if (ran) {
+            throw new IllegalStateException("a Simulation runs once (events change its parameters): make a new one");
+        }
+        ran = true;
+        StateLayout layout = system.layout();
+        double[] y = system.initialState();
+        FirstOrderIntegrator integrator = IntegratorFactory.create(model.settings(),
+                layout.absoluteTolerances(model), layout.relativeTolerances(model));
+        InvariantMonitor monitor = new InvariantMonitor(model, layout, y);
+        SolverKind solver = model.settings().solver();
+        FirstOrderDifferentialEquations equations = solver == SolverKind.GRAGG_BULIRSCH_STOER
+                || solver == SolverKind.ADAMS_MOULTON ? new NanGuard(new Equations(system)) : new Equations(system);
+        Sampler sampler = new Sampler(sink, monitor, control);
+        integrator.addStepHandler(sampler);
+        sink.begin(columns.columns());
+
+        double[] restarts = restartTimes();
+        double duration = model.settings().durationS();
+        long start = System.nanoTime();
+        RunResult.Status status = RunResult.Status.COMPLETED;
+        String error = null;
+        double failedAt = Double.NaN;
+        double steadyAt = Double.NaN;
+        double segmentStart = 0.0;
+        long jacobians = 0;
+        long rejected = integrator instanceof RosenbrockIntegrator ? 0 : -1;
+        try {
+            for (int seg = 0; seg <= restarts.length; seg++) {
+                double segmentEnd = seg < restarts.length ? restarts[seg] : duration;
+                boolean last = seg == restarts.length;
+                system.startSegment(segmentStart);
+                sampler.startSegment(segmentStart, segmentEnd, last, y);
+                try {
+                    integrator.integrate(equations, segmentStart, y, segmentEnd, y);
+                } finally {
+                    if (integrator instanceof RosenbrockIntegrator rosenbrock) {
+                        jacobians += rosenbrock.getJacobianEvaluations();
+                        rejected += rosenbrock.getRejectedSteps();
+                    }
+                }
+                segmentStart = segmentEnd;
+            }
+        } catch (SteadyStateReached steady) {
+            steadyAt = steady.timeS;
+        } catch (RunStopped stop) {
+            status = RunResult.Status.INTERRUPTED;
+            error = "interrupted by the user";
+            failedAt = stop.timeS;
+        } catch (NonFiniteDerivativeException e) {
+            status = RunResult.Status.FAILED;
+            error = "the rate of change of the " + layout.describe(model, e.component()) + " is not finite at t = "
+                    + e.time() + " s: a concentration that an ohmic or gated channel, a pump or a transporter needs "
+                    + "has probably reached zero";
+            failedAt = e.time();
+        } catch (EngineFailure failure) {
+            status = RunResult.Status.FAILED;
+            error = failure.getMessage();
+            failedAt = failure.timeS();
+        } catch (MathIllegalStateException | org.apache.commons.math3.exception.MathIllegalArgumentException e) {
+            status = RunResult.Status.FAILED;
+            error = "the integrator " + model.settings().solver().key() + " failed: " + e.getMessage();
+            if (e instanceof org.apache.commons.math3.exception.NumberIsTooSmallException) {
+                error = "step size underflow at t = " + sampler.lastTime + " s: the state changes too fast for the "
+                        + "smallest step allowed (" + IntegratorFactory.MIN_STEP_FRACTION + " of the duration); "
+                        + "the model is very stiff (try solver: rosenbrock) or a value runs away (" + e.getMessage()
+                        + ")";
+            }
+            failedAt = sampler.lastTime;
+        }
+        double wall = (System.nanoTime() - start) * 1e-9;
+        return new RunResult(status, model.settings().solver().key(), sampler.steps, rejected, system.evaluations(),
+                jacobians, wall, monitor.maxMassError(), monitor.maxChargeError(), error, failedAt, steadyAt);
+    }
+
+    /**
+     * The private adapter to Commons Math: the only place the model meets the integrator's interface. It offers
+     * the Rosenbrock integrator the analytic Jacobian in block-tree form; Commons Math's integrators ignore it.
+     */
+    private static final class Equations implements LinearizationProvider {
+        private final IonFluxSystem system;
+
+        Equations(IonFluxSystem system) {
+            this.system = system;
+        }
+
+        @Override
+        public LinearizedSystem newLinearization() {
+            return new BlockTreeLinearization(system);
+        }
+
+        /** Parameters are constant within a segment: f does not depend on t. */
+        @Override
+        public boolean isAutonomous() {
+            return true;
+        }
+
+        @Override
+        public int getDimension() {
+            return system.dimension();
+        }
+
+        @Override
+        public void computeDerivatives(double t, double[] y, double[] yDot) {
+            system.computeDerivatives(t, y, yDot);
+        }
+    }
+
+    /** Thrown by the sampler to end the run at steady state, after the last row is written. */
+    private static final class SteadyStateReached extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final double timeS;
+
+        SteadyStateReached(double timeS) {
+            super(null, null, false, false);
+            this.timeS = timeS;
+        }
+    }
+
+    /**
+     * For the Commons Math solvers whose error control we do not override (Gragg-Bulirsch-Stoer, Adams-Moulton):
+     * they accept a step whose error estimate is NaN, so a trial stage that leaves the physical domain (a
+     * concentration driven below zero, hence a NaN logarithm) would poison the state. This guard reports such a
+     * rate as huge instead, so that the error estimate is huge and the step is rejected and retried smaller. An
+     * accepted state whose rates are not finite then ends in a step size underflow, not in a silent NaN.
+     */
+    private static final class NanGuard implements FirstOrderDifferentialEquations {
+        /** Stands for a non-finite rate: large enough to fail any tolerance, small enough not to overflow sums. */
+        static final double HUGE_RATE = 1e150;
+        private final FirstOrderDifferentialEquations inner;
+
+        NanGuard(FirstOrderDifferentialEquations inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public int getDimension() {
+            return inner.getDimension();
+        }
+
+        @Override
+        public void computeDerivatives(double t, double[] y, double[] yDot) {
+            inner.computeDerivatives(t, y, yDot);
+            for (int i = 0; i < yDot.length; i++) {
+                if (!Double.isFinite(yDot[i])) {
+                    yDot[i] = HUGE_RATE;
+                }
+            }
+        }
+    }
+
+    private static final class RunStopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final double timeS;
+
+        RunStopped(double timeS) {
+            super(null, null, false, false);
+            this.timeS = timeS;
+        }
+    }
+
+    /** Samples the dense output at the output times of the current segment and checks every step. */
+    private final class Sampler implements StepHandler {
+        private final TraceSink sink;
+        private final InvariantMonitor monitor;
+        private final RunControl control;
+        private final double[] row = new double[columns.size()];
+        private long next;
+        private long limit;
+        private long steps;
+        private double lastTime;
+        private double lastEmitted = Double.NEGATIVE_INFINITY;
+        private boolean lastSegment;
+        private final boolean[] bookkeeping;
+        private final double[] absoluteTolerance;
+
+        Sampler(TraceSink sink, InvariantMonitor monitor, RunControl control) {
+            this.sink = sink;
+            this.monitor = monitor;
+            this.control = control;
+            StateLayout layout = system.layout();
+            this.bookkeeping = new boolean[layout.dimension()];
+            for (int i = 0; i < bookkeeping.length; i++) {
+                bookkeeping[i] = layout.isBookkeeping(i);
+            }
+            this.absoluteTolerance = layout.absoluteTolerances(model);
+        }
+
+        void startSegment(double startS, double endS, boolean last, double[] y0) {
+            // rows from a restart time on belong to the segment that starts there
+            this.limit = last ? outputTimes.count() : outputTimes.firstAtOrAfter(endS);
+            this.lastSegment = last;
+            this.lastTime = startS;
+            // a row at the segment start shows the values after the jump
+            while (next < limit && outputTimes.time(next) <= startS + OutputTimes.SNAP * outputTimes.intervalS()) {
+                emit(outputTimes.time(next), y0);
+            }
+        }
+
+        private void emit(double timeS, double[] y) {
+            columns.fill(timeS, y, row);
+            sink.row(row);
+            lastEmitted = timeS;
+            next++;
+        }
+
+        /** Every physical component changes by less than STEADY_STATE_RATE_PER_S of |y| + atol per second. */
+        private boolean isSteady(StepInterpolator interpolator) {
+            double[] y = interpolator.getInterpolatedState();
+            double[] yDot = interpolator.getInterpolatedDerivatives();
+            for (int i = 0; i < y.length; i++) {
+                if (!bookkeeping[i] && Math.abs(yDot[i]) > SimulationSettings.STEADY_STATE_RATE_PER_S
+                        * (Math.abs(y[i]) + absoluteTolerance[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void init(double t0, double[] y0, double t) {
+            // rows at the segment start are emitted by startSegment
+        }
+
+        @Override
+        public void handleStep(StepInterpolator interpolator, boolean isLast) {
+            steps++;
+            double current = interpolator.getCurrentTime();
+            lastTime = current;
+            interpolator.setInterpolatedTime(current);
+            double[] end = interpolator.getInterpolatedState();
+            EngineFailure failure = null;
+            try {
+                monitor.check(current, end);
+                monitor.record(end);
+            } catch (EngineFailure f) {
+                failure = f;
+            }
+            while (next < limit) {
+                double t = outputTimes.time(next);
+                if (t > current && !isLast) {
+                    break;
+                }
+                interpolator.setInterpolatedTime(Math.min(t, current));
+                double[] state = interpolator.getInterpolatedState();
+                if (failure != null) {
+                    // the step ended in a bad state: its rows are checked one by one, and those before the
+                    // first bad one are kept
+                    monitor.check(Math.min(t, current), state);
+                }
+                emit(t, state);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (control.isStopRequested()) {
+                throw new RunStopped(current);
+            }
+            // only once nothing more is scheduled (no clamp step, stimulus edge or event ahead)
+            if (lastSegment && model.settings().stopAtSteadyState() && isSteady(interpolator)) {
+                interpolator.setInterpolatedTime(current);
+                if (lastEmitted < current) {
+                    emit(current, interpolator.getInterpolatedState());
+                }
+                throw new SteadyStateReached(current);
+            }
+        }
+    }
+}

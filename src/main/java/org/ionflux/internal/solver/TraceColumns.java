@@ -1,0 +1,218 @@
+package org.ionflux.internal.solver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.ionflux.internal.model.Channel;
+import org.ionflux.internal.model.Compartment;
+import org.ionflux.internal.model.Membrane;
+import org.ionflux.internal.model.Model;
+import org.ionflux.internal.model.Species;
+
+/**
+ * The columns of {@code trace.csv} (SCENARIO.md "Outputs of run"), in contract order, and how to fill a row
+ * of them, in output units (s, mV, mM, uA/cm^2, fmol/s), from a solver state.
+ */
+public final class TraceColumns {
+
+    /** What a column holds; decides its unit and whether it has a time to equilibrium. */
+    public enum Kind {
+        /** Time, s. */
+        TIME,
+        /** Membrane potential, mV. */
+        POTENTIAL,
+        /** Concentration, mM. */
+        CONCENTRATION,
+        /** Compartment volume, pL. */
+        VOLUME,
+        /** Nernst potential, mV. */
+        NERNST,
+        /** Current density, uA/cm^2. */
+        CURRENT,
+        /** Molar flux, fmol/s. */
+        FLUX,
+        /** Gating variable, dimensionless. */
+        GATE
+    }
+
+    /**
+     * One trace column.
+     *
+     * @param name header name, e.g. {@code cell.Cl_mM}
+     * @param kind what it holds
+     */
+    public record Column(String name, Kind kind) {
+    }
+
+    private static final double MV_PER_V = 1e3;
+    private static final double UA_CM2_PER_A_M2 = 1e2;
+    private static final double FMOL_PER_MOL = 1e15;
+    private static final double PL_PER_M3 = 1e15;
+
+    private final IonFluxSystem system;
+    private final List<Column> columns = new ArrayList<>();
+    // each column is an operation on the system's observables with up to two indices: a switch, not lambdas, so
+    // that the JIT sees one monomorphic loop (20 lambdas at one call site are megamorphic)
+    private static final int OP_TIME = 0;
+    private static final int OP_POTENTIAL = 1;
+    private static final int OP_CONCENTRATION = 2;
+    private static final int OP_VOLUME = 3;
+    private static final int OP_NERNST = 4;
+    private static final int OP_CURRENT = 5;
+    private static final int OP_LEAK = 6;
+    private static final int OP_FLUX = 7;
+    private static final int OP_GATE = 8;
+    private final List<int[]> ops = new ArrayList<>();
+    private int[] op;
+    private int[] argA;
+    private int[] argB;
+    private boolean needsFluxes;
+
+    /**
+     * @param system         the compiled model
+     * @param recordPatterns glob patterns ({@code *}, {@code ?}) of columns to keep; empty keeps all;
+     *                       {@code t_s} is always kept
+     */
+    public TraceColumns(IonFluxSystem system, List<String> recordPatterns) {
+        this.system = system;
+        Model model = system.model();
+        List<Pattern> patterns = recordPatterns.stream().map(TraceColumns::globToRegex).toList();
+        add(patterns, "t_s", Kind.TIME, OP_TIME, 0, 0);
+        List<Membrane> membranes = model.membranes();
+        List<Species> species = model.species();
+        for (int m = 0; m < membranes.size(); m++) {
+            int mm = m;
+            add(patterns, membranes.get(m).name() + ".V_mV", Kind.POTENTIAL, OP_POTENTIAL, mm, 0);
+        }
+        for (int c = 0; c < model.compartments().size(); c++) {
+            Compartment comp = model.compartments().get(c);
+            for (int i = 0; i < species.size(); i++) {
+                int cc = c;
+                int ii = i;
+                add(patterns, comp.name() + "." + species.get(i).name() + "_mM", Kind.CONCENTRATION,
+                        OP_CONCENTRATION, cc, ii);
+            }
+        }
+        for (int c = 0; c < model.compartments().size(); c++) {
+            if (system.layout().volumeIndex(c) >= 0) {
+                int cc = c;
+                add(patterns, model.compartments().get(c).name() + ".volume_pL", Kind.VOLUME, OP_VOLUME, cc, 0);
+            }
+        }
+        for (int m = 0; m < membranes.size(); m++) {
+            Membrane mem = membranes.get(m);
+            for (int i = 0; i < species.size(); i++) {
+                if (species.get(i).charge() != 0 && mem.hasChannelFor(i)) {
+                    int mm = m;
+                    int ii = i;
+                    String prefix = mem.name() + ".";
+                    String ion = species.get(i).name();
+                    add(patterns, prefix + "E_" + ion + "_mV", Kind.NERNST, OP_NERNST, mm, ii);
+                    add(patterns, prefix + "I_" + ion + "_uA_cm2", Kind.CURRENT, OP_CURRENT, mm, ii);
+                }
+            }
+        }
+        for (int m = 0; m < membranes.size(); m++) {
+            if (membranes.get(m).hasLeak()) {
+                int mm = m;
+                add(patterns, membranes.get(m).name() + ".I_leak_uA_cm2", Kind.CURRENT, OP_LEAK, mm, 0);
+            }
+        }
+        for (int m = 0; m < membranes.size(); m++) {
+            for (int i = 0; i < species.size(); i++) {
+                if (system.moves(m, i)) {
+                    int mm = m;
+                    int ii = i;
+                    add(patterns, membranes.get(m).name() + ".J_" + species.get(i).name() + "_fmol_s", Kind.FLUX,
+                            OP_FLUX, mm, ii);
+                }
+            }
+        }
+        StateLayout layout = system.layout();
+        for (int m = 0; m < membranes.size(); m++) {
+            Membrane mem = membranes.get(m);
+            for (int k = 0; k < mem.channels().size(); k++) {
+                if (mem.channels().get(k) instanceof Channel.Gated gated) {
+                    for (int g = 0; g < gated.kinetics().gateCount(); g++) {
+                        int index = layout.gateIndex(m, k) + g;
+                        add(patterns, mem.name() + "." + species.get(gated.speciesIndex()).name() + "_"
+                                + gated.kinetics().gate(g).symbol(), Kind.GATE, OP_GATE, index, 0);
+                    }
+                }
+            }
+        }
+    }
+
+    private void add(List<Pattern> patterns, String name, Kind kind, int op, int a, int b) {
+        if (kind == Kind.TIME || patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matcher(name).matches())) {
+            columns.add(new Column(name, kind));
+            ops.add(new int[] {op, a, b});
+            needsFluxes |= op == OP_CURRENT || op == OP_LEAK || op == OP_FLUX;
+        }
+    }
+
+    /** @return a regular expression matching the glob ({@code *} any run, {@code ?} one character) */
+    static Pattern globToRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (char ch : glob.toCharArray()) {
+            switch (ch) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(ch)));
+            }
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    /** @return the recorded columns, in order; the first is {@code t_s} */
+    public List<Column> columns() {
+        return List.copyOf(columns);
+    }
+
+    /** @return the number of recorded columns */
+    public int size() {
+        return columns.size();
+    }
+
+    /**
+     * Fills {@code row} with the recorded columns of state y at time t, in output units.
+     *
+     * @param timeS time, s
+     * @param y     solver state
+     * @param row   output, length {@link #size()}
+     */
+    public void fill(double timeS, double[] y, double[] row) {
+        if (op == null) {
+            op = new int[ops.size()];
+            argA = new int[ops.size()];
+            argB = new int[ops.size()];
+            for (int i = 0; i < op.length; i++) {
+                op[i] = ops.get(i)[0];
+                argA[i] = ops.get(i)[1];
+                argB[i] = ops.get(i)[2];
+            }
+        }
+        // currents and fluxes cost a pass over every mechanism: only when a recorded column needs them
+        if (needsFluxes) {
+            system.updateObservables(y);
+        } else {
+            system.updateStateObservables(y);
+        }
+        row[0] = timeS;
+        for (int i = 1; i < row.length; i++) {
+            int a = argA[i];
+            int b = argB[i];
+            row[i] = switch (op[i]) {
+                case OP_POTENTIAL -> system.potentialVolts(a) * MV_PER_V;
+                case OP_CONCENTRATION -> system.concentrationMolPerM3(a, b);
+                case OP_VOLUME -> system.volumeM3(a) * PL_PER_M3;
+                case OP_NERNST -> system.nernstPotentialVolts(a, b) * MV_PER_V;
+                case OP_CURRENT -> system.speciesCurrentAPerM2(a, b) * UA_CM2_PER_A_M2;
+                case OP_LEAK -> system.leakCurrentAPerM2(a) * UA_CM2_PER_A_M2;
+                case OP_FLUX -> system.speciesFluxMolPerS(a, b) * FMOL_PER_MOL;
+                case OP_GATE -> y[a];
+                default -> Double.NaN;
+            };
+        }
+    }
+}
