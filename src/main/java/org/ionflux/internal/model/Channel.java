@@ -5,13 +5,18 @@ import org.ionflux.internal.physics.HodgkinHuxleyKinetics;
 /**
  * A passive pathway through a membrane (MODEL.md section 5).
  */
-public sealed interface Channel permits Channel.Ohmic, Channel.Ghk, Channel.Gated, Channel.Leak {
+public sealed interface Channel extends Mechanism permits Channel.Ohmic, Channel.Ghk, Channel.Gated, Channel.Leak {
 
     /** Species index of a channel that moves no tracked species ({@link Leak}). */
     int NO_SPECIES = -1;
 
     /** @return index of the species the channel moves, or {@link #NO_SPECIES} */
     int speciesIndex();
+
+    @Override
+    default int[] movedSpecies() {
+        return speciesIndex() == NO_SPECIES ? new int[0] : new int[] {speciesIndex()};
+    }
 
     /** @return a copy with another conductance (S/m^2) or permeability (m/s) */
     Channel withStrength(double value);

@@ -53,15 +53,45 @@ public record Membrane(String name, int insideIndex, int outsideIndex, double ar
 
     /** @return true if some channel, pump or transporter moves the species across this membrane */
     public boolean moves(int speciesIndex) {
-        return hasChannelFor(speciesIndex)
-                || pumps.stream().anyMatch(p -> p.sodiumIndex() == speciesIndex || p.potassiumIndex() == speciesIndex)
-                || transporters.stream().anyMatch(t -> java.util.Arrays.stream(t.speciesIndices())
-                        .anyMatch(s -> s == speciesIndex));
+        return mechanisms().anyMatch(mech -> mech.moves(speciesIndex));
+    }
+
+    /** @return every channel, pump and transporter, in that order */
+    public java.util.stream.Stream<Mechanism> mechanisms() {
+        return java.util.stream.Stream.of(channels.stream(), pumps.stream(), transporters.stream())
+                .flatMap(s -> s.map(Mechanism.class::cast));
     }
 
     /** @return true if a non-specific leak is on this membrane */
     public boolean hasLeak() {
         return channels.stream().anyMatch(c -> c instanceof Channel.Leak);
+    }
+
+    /** @return a copy with channel {@code index} replaced */
+    public Membrane withChannel(int index, Channel channel) {
+        List<Channel> list = new java.util.ArrayList<>(channels);
+        list.set(index, channel);
+        return withChannels(list);
+    }
+
+    /** @return a copy with pump {@code index} replaced */
+    public Membrane withPump(int index, Pump pump) {
+        List<Pump> list = new java.util.ArrayList<>(pumps);
+        list.set(index, pump);
+        return withPumps(list);
+    }
+
+    /** @return a copy with transporter {@code index} replaced */
+    public Membrane withTransporter(int index, Transporter transporter) {
+        List<Transporter> list = new java.util.ArrayList<>(transporters);
+        list.set(index, transporter);
+        return withTransporters(list);
+    }
+
+    /** @return a copy with another potential protocol */
+    public Membrane withPotential(PotentialProtocol newPotential) {
+        return new Membrane(name, insideIndex, outsideIndex, areaM2, capacitanceFPerM2, newPotential, channels, pumps,
+                transporters, waterPermeabilityMPerS);
     }
 
     /** @return a copy with other channels */

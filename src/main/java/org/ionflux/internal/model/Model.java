@@ -60,17 +60,8 @@ public record Model(String name, String description, double temperatureK, List<S
         for (Membrane m : membranes) {
             checkIndex(m.insideIndex(), compartments.size(), m.name());
             checkIndex(m.outsideIndex(), compartments.size(), m.name());
-            for (Channel ch : m.channels()) {
-                if (!(ch instanceof Channel.Leak)) {
-                    checkIndex(ch.speciesIndex(), species.size(), m.name());
-                }
-            }
-            for (Pump p : m.pumps()) {
-                checkIndex(p.sodiumIndex(), species.size(), m.name());
-                checkIndex(p.potassiumIndex(), species.size(), m.name());
-            }
-            for (Transporter t : m.transporters()) {
-                for (int s : t.speciesIndices()) {
+            for (Mechanism mech : m.mechanisms().toList()) {
+                for (int s : mech.movedSpecies()) {
                     checkIndex(s, species.size(), m.name());
                 }
             }
@@ -146,6 +137,34 @@ public record Model(String name, String description, double temperatureK, List<S
     public Model withMembranes(List<Membrane> newMembranes) {
         return new Model(name, description, temperatureK, species, compartments, newMembranes, stimuli, events,
                 settings);
+    }
+
+    /** @return a copy with membrane {@code index} replaced (same structure: same compartments and mechanisms) */
+    public Model withMembrane(int index, Membrane membrane) {
+        List<Membrane> list = new java.util.ArrayList<>(membranes);
+        list.set(index, membrane);
+        return withMembranes(list);
+    }
+
+    /** @return a copy with compartment {@code index} replaced */
+    public Model withCompartment(int index, Compartment compartment) {
+        List<Compartment> list = new java.util.ArrayList<>(compartments);
+        list.set(index, compartment);
+        return new Model(name, description, temperatureK, species, list, membranes, stimuli, events, settings);
+    }
+
+    /**
+     * @return the parameters in force from {@code timeS} on: this model with every event at or before
+     *     {@code timeS} (within {@code toleranceS}) applied in time order, and no events left
+     */
+    public Model atTime(double timeS, double toleranceS) {
+        Model result = withEvents(List.of());
+        for (Event e : events) {
+            if (e.atS() <= timeS + toleranceS) {
+                result = e.applyTo(result, toleranceS);
+            }
+        }
+        return result;
     }
 
     /** @return a copy with other events */

@@ -259,7 +259,7 @@ public final class ModelBuilder {
 
         /** Adds a Na/K-ATPase (I_max A/m^2, km mol/m^3) acting on the ions named Na and K. */
         public MembraneBuilder pump(double maxCurrentAPerM2, double kmSodiumMolPerM3, double kmPotassiumMolPerM3) {
-            pumps.add(names -> new Pump(maxCurrentAPerM2, kmSodiumMolPerM3, kmPotassiumMolPerM3,
+            pumps.add(names -> new Pump.NaK(maxCurrentAPerM2, kmSodiumMolPerM3, kmPotassiumMolPerM3,
                     indexOf(names, "Na", "ion"), indexOf(names, "K", "ion")));
             return this;
         }

@@ -44,6 +44,14 @@ public sealed interface PotentialProtocol permits PotentialProtocol.Clamp, Poten
             return valuesVolts[0];
         }
 
+        /** @return a copy where the step in force at {@code timeS} holds {@code volts} (until the next step) */
+        public Clamp withValueAt(double timeS, double volts) {
+            int i = Arrays.binarySearch(stepTimesS, timeS);
+            double[] values = valuesVolts.clone();
+            values[i >= 0 ? i : Math.max(0, -i - 2)] = volts;
+            return new Clamp(stepTimesS, values);
+        }
+
         /** @return the clamp value in force at {@code timeS} (the value after a step at that time), V */
         public double voltsAt(double timeS) {
             int i = Arrays.binarySearch(stepTimesS, timeS);

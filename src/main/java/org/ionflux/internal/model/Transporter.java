@@ -10,7 +10,8 @@ import java.util.Arrays;
  * @param stoichiometry nu_X per cycle, outward positive, aligned with {@code speciesIndices}
  * @param rateMolPerM2S L, mol/(m^2 s)
  */
-public record Transporter(String name, int[] speciesIndices, double[] stoichiometry, double rateMolPerM2S) {
+public record Transporter(String name, int[] speciesIndices, double[] stoichiometry, double rateMolPerM2S)
+        implements Mechanism {
 
     /** Checks and copies. */
     public Transporter {
@@ -24,6 +25,11 @@ public record Transporter(String name, int[] speciesIndices, double[] stoichiome
 
     @Override
     public int[] speciesIndices() {
+        return speciesIndices.clone();
+    }
+
+    @Override
+    public int[] movedSpecies() {
         return speciesIndices.clone();
     }
 

@@ -165,7 +165,8 @@ public final class ExplainReport {
     /** A sentence on what pumps and transporters do to species s on membrane mem, or "". */
     private static String carriers(Model model, Membrane mem, int s, Compartment in) {
         StringBuilder sb = new StringBuilder();
-        for (var pump : mem.pumps()) {
+        for (var anyPump : mem.pumps()) {
+            var pump = (org.ionflux.internal.model.Pump.NaK) anyPump;
             if (pump.sodiumIndex() == s) {
                 sb.append(" The Na/K pump moves it out of ").append(in.name())
                         .append(" (3 Na per cycle, against its gradient, using ATP).");

@@ -622,9 +622,9 @@ public final class ScenarioReader {
             }
             checkKeys(p, pPath, PUMP_KEYS);
             String type = string(p, pPath, "type", true);
-            if (type != null && !Pump.NA_K_ATPASE.equals(type)) {
+            if (type != null && !Pump.NaK.TYPE.equals(type)) {
                 problem(pPath + ".type", "unknown pump type '" + type + "'" + suggestion(type, List.of(
-                        Pump.NA_K_ATPASE)) + "; the only pump is " + Pump.NA_K_ATPASE);
+                        Pump.NaK.TYPE)) + "; the only pump is " + Pump.NaK.TYPE);
                 ok = false;
             }
             double iMax = quantity(p, pPath, "max_current", Dimension.CURRENT_DENSITY, true, Double.NaN);
@@ -640,7 +640,7 @@ public final class ScenarioReader {
                 ok = false;
             }
             if (ok && iMax >= 0 && kmNa >= 0 && kmK >= 0 && Double.isFinite(iMax + kmNa + kmK)) {
-                pumps.add(new Pump(iMax, kmNa, kmK, na, k));
+                pumps.add(new Pump.NaK(iMax, kmNa, kmK, na, k));
             } else {
                 ok = false;
             }

@@ -217,7 +217,7 @@ public final class IonFluxSystem {
             }
             for (int i = 0; i < mem.pumps().size(); i++) {
                 int p = pumpOffset[m] + i;
-                Pump pump = mem.pumps().get(i);
+                Pump.NaK pump = (Pump.NaK) mem.pumps().get(i);
                 pumpMembrane[p] = m;
                 pumpMaxCurrent[p] = pump.maxCurrentAPerM2();
                 pumpKmSodium[p] = pump.kmSodiumMolPerM3();
