@@ -3,7 +3,7 @@ package org.ionflux.bench;
 import java.util.ArrayList;
 import java.util.List;
 import org.ionflux.internal.output.InMemoryTrace;
-import org.ionflux.internal.solver.TraceColumns;
+import org.ionflux.internal.output.TraceColumns;
 
 /** Accuracy measures of a trace against a reference trace of the same model and output times. */
 public final class TraceMetrics {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ionflux.internal.output.InMemoryTrace;
+import org.ionflux.internal.output.TraceRecorder;
 import org.ionflux.internal.scenario.LoadedScenario;
 import org.ionflux.internal.solver.RunControl;
 import org.ionflux.internal.solver.RunResult;
@@ -44,7 +45,8 @@ final class BenchCommand implements Callable<Integer> {
     private static RunResult run(LoadedScenario loaded) {
         Simulation simulation = new Simulation(loaded.model());
         int rows = (int) Math.min(simulation.outputTimes().count(), 10_000_000L);
-        return simulation.run(new InMemoryTrace(rows), new RunControl());
+        return simulation.run(new TraceRecorder(simulation.system(), loaded.model().settings().record(),
+                new InMemoryTrace(rows)), new RunControl());
     }
 
     @Override

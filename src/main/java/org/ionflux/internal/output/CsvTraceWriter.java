@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.ionflux.internal.solver.TraceColumns;
-import org.ionflux.internal.solver.TraceSink;
+import org.ionflux.internal.output.TraceColumns;
+import org.ionflux.internal.output.TraceSink;
 
 /**
  * Streams the trace to {@code trace.csv} as it is computed (SCENARIO.md): a header, then one line per row. Values

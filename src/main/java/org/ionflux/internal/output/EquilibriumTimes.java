@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ionflux.internal.solver.TraceColumns;
+import org.ionflux.internal.output.TraceColumns;
 
 /**
  * Time to equilibrium of every concentration, potential and volume column (SCENARIO.md, summary.json): the

@@ -3,7 +3,7 @@ package org.ionflux.internal.output;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.ionflux.internal.model.Channel;
+import org.ionflux.internal.mechanism.Term;
 import org.ionflux.internal.model.Compartment;
 import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.Model;
@@ -64,38 +64,31 @@ public final class ExplainReport {
                         charge(sp.charge()), number(cIn), number(cOut), mv(eMv), vMv, mv(drive), currentWord,
                         fluxWord));
                 if (pathway) {
-                    String carried = carriers(model, mem, s, in);
+                    String carried = carriers(system, m, s);
                     String net = carried.isEmpty() ? "" : String.format(Locale.ROOT, " Counting channels, pumps "
                             + "and transporters together, the net flux of %s is %s (%.4g fmol/s).", sp.name(),
                             direction(flux, "out of " + in.name(), "into " + in.name()), flux * 1e15);
-                    stories.add(story(model, mem, sp, s, cIn, cOut, eMv, vMv, flux, current, in, outside,
-                            !carried.isEmpty()).strip() + carried + net);
+                    stories.add(story(model, mem, sp, channelKinds(system, m, s), cIn, cOut, eMv, vMv, flux, current,
+                            in, outside, !carried.isEmpty()).strip() + carried + net);
                 }
             }
             for (String story : stories) {
                 out.append(System.lineSeparator()).append(story).append(System.lineSeparator());
             }
-            for (Channel ch : mem.channels()) {
-                if (ch instanceof Channel.Leak leak) {
-                    double reversalMv = leak.reversalVolts() * 1e3;
-                    double leakUa = (vMv - reversalMv) * leak.conductanceSPerM2() * 1e-3 * 1e2;
-                    out.append(String.format(Locale.ROOT, "%nNon-specific leak: it reverses at E_L = %.2f mV, so at "
-                            + "V = %.2f mV it carries %s current (%+.4g uA/cm^2). It carries charge but moves no "
-                            + "tracked ion, like NEURON's pas.%n", reversalMv, vMv,
-                            leakUa > 0 ? "an outward" : leakUa < 0 ? "an inward" : "no", leakUa));
+            for (Term t : system.terms().mechanisms()) {
+                for (String paragraph : t.membraneParagraphs(m, system.view(), system.fluxes())) {
+                    out.append(System.lineSeparator()).append(paragraph).append(System.lineSeparator());
                 }
             }
         }
         return out.toString();
     }
 
-    private static String story(Model model, Membrane mem, Species sp, int s, double cIn, double cOut, double eMv,
+    private static String story(Model model, Membrane mem, Species sp, String kind, double cIn, double cOut, double eMv,
                                 double vMv, double flux, double currentUa, Compartment in, Compartment out,
                                 boolean alsoCarried) {
         String ion = sp.name();
         double z = sp.charge();
-        String kind = mem.channels().stream().filter(c -> c.speciesIndex() == s).map(ExplainReport::describe)
-                .distinct().reduce((a, b) -> a + " and " + b).orElse("no channel");
         StringBuilder sb = new StringBuilder();
         sb.append(ion).append(" (").append(kind).append("): ");
         if (cIn == cOut) {
@@ -152,43 +145,26 @@ public final class ExplainReport {
         return sb.toString();
     }
 
-    private static String describe(Channel channel) {
-        if (channel instanceof Channel.Ohmic) {
-            return "ohmic channel";
+    /** Sentences on what pumps and transporters do to species s on membrane m, or "". */
+    private static String carriers(IonFluxSystem system, int m, int s) {
+        StringBuilder sb = new StringBuilder();
+        for (Term t : system.terms().mechanisms()) {
+            t.carrierSentences(m, s).forEach(sb::append);
         }
-        if (channel instanceof Channel.Gated gated) {
-            return gated.kinetics().id() + " gated channel";
-        }
-        return "GHK channel";
+        return sb.toString();
     }
 
-    /** A sentence on what pumps and transporters do to species s on membrane mem, or "". */
-    private static String carriers(Model model, Membrane mem, int s, Compartment in) {
-        StringBuilder sb = new StringBuilder();
-        for (var anyPump : mem.pumps()) {
-            var pump = (org.ionflux.internal.model.Pump.NaK) anyPump;
-            if (pump.sodiumIndex() == s) {
-                sb.append(" The Na/K pump moves it out of ").append(in.name())
-                        .append(" (3 Na per cycle, against its gradient, using ATP).");
-            } else if (pump.potassiumIndex() == s) {
-                sb.append(" The Na/K pump moves it into ").append(in.name())
-                        .append(" (2 K per cycle, against its gradient, using ATP).");
-            }
-        }
-        for (var t : mem.transporters()) {
-            int[] species = t.speciesIndices();
-            for (int j = 0; j < species.length; j++) {
-                if (species[j] == s) {
-                    StringBuilder partners = new StringBuilder();
-                    for (int i = 0; i < species.length; i++) {
-                        partners.append(i == 0 ? "" : ":").append(model.species().get(species[i]).name());
-                    }
-                    sb.append(" Transporter ").append(t.name()).append(" (").append(partners).append(") couples it "
-                            + "to its partners: it runs down their summed electrochemical gradient, not its own.");
+    /** @return the channels of membrane m that move species s, in words ("ohmic channel and GHK channel") */
+    private static String channelKinds(IonFluxSystem system, int m, int s) {
+        List<String> names = new ArrayList<>();
+        for (Term t : system.terms().mechanisms()) {
+            for (String n : t.channelNames(m, s)) {
+                if (!names.contains(n)) {
+                    names.add(n);
                 }
             }
         }
-        return sb.toString();
+        return names.isEmpty() ? "no channel" : String.join(" and ", names);
     }
 
     private static String direction(double value, String positive, String negative) {

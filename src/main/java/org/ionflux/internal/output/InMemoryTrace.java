@@ -2,8 +2,8 @@ package org.ionflux.internal.output;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ionflux.internal.solver.TraceColumns;
-import org.ionflux.internal.solver.TraceSink;
+import org.ionflux.internal.output.TraceColumns;
+import org.ionflux.internal.output.TraceSink;
 
 /** Keeps the whole trace in memory: for tests, {@code bench} and small runs built in code. */
 public final class InMemoryTrace implements TraceSink {

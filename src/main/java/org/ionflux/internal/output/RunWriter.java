@@ -77,7 +77,8 @@ public final class RunWriter {
             Path trace = work.resolve("trace.csv");
             try (CsvTraceWriter csv = new CsvTraceWriter(trace)) {
                 try {
-                    result = simulation.run(new TeeSink(csv, thinned), control);
+                    result = simulation.run(new TraceRecorder(simulation.system(),
+                            scenario.model().settings().record(), new TeeSink(csv, thinned)), control);
                 } catch (RuntimeException | StackOverflowError e) {
                     // a bug or a full disk must not lose what was computed: the trace so far goes to DIR.failed
                     double[] last = thinned.latest();

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.solver.RunResult;
-import org.ionflux.internal.solver.TraceColumns;
+import org.ionflux.internal.output.TraceColumns;
 
 /** Writes {@code summary.json} with the keys SCENARIO.md lists. Non-finite numbers are written as null. */
 public final class Summary {

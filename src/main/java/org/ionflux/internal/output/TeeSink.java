@@ -1,8 +1,8 @@
 package org.ionflux.internal.output;
 
 import java.util.List;
-import org.ionflux.internal.solver.TraceColumns;
-import org.ionflux.internal.solver.TraceSink;
+import org.ionflux.internal.output.TraceColumns;
+import org.ionflux.internal.output.TraceSink;
 
 /** Sends every row to several sinks. */
 final class TeeSink implements TraceSink {

@@ -2,8 +2,8 @@ package org.ionflux.internal.output;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ionflux.internal.solver.TraceColumns;
-import org.ionflux.internal.solver.TraceSink;
+import org.ionflux.internal.output.TraceColumns;
+import org.ionflux.internal.output.TraceSink;
 
 /**
  * A bounded, evenly thinned copy of the trace for plots: keeps every {@code stride}-th row, doubling the stride

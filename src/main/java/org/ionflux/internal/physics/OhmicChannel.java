@@ -32,4 +32,32 @@ public final class OhmicChannel {
     public static double fluxMolPerS(double currentDensityAPerM2, double areaM2, double valence) {
         return currentDensityAPerM2 * areaM2 / (valence * Constants.FARADAY_C_PER_MOL);
     }
+
+    /**
+     * {@code di/dc_in} at fixed V of {@code i = g (V - (RT/zF) ln(c_out / c_in))}: {@code g (RT/F) / (z c_in)}.
+     *
+     * @param conductanceSPerM2    g, S/m^2
+     * @param thermalVoltageVolts  RT/F, V
+     * @param valence              z, nonzero
+     * @param insideMolPerM3       c_in, mol/m^3 (nonzero)
+     * @return di/dc_in, (A/m^2) per (mol/m^3)
+     */
+    public static double currentDensityPartialInside(double conductanceSPerM2, double thermalVoltageVolts,
+                                                     double valence, double insideMolPerM3) {
+        return conductanceSPerM2 * thermalVoltageVolts / (valence * insideMolPerM3);
+    }
+
+    /**
+     * {@code di/dc_out} at fixed V: {@code -g (RT/F) / (z c_out)}.
+     *
+     * @param conductanceSPerM2    g, S/m^2
+     * @param thermalVoltageVolts  RT/F, V
+     * @param valence              z, nonzero
+     * @param outsideMolPerM3      c_out, mol/m^3 (nonzero)
+     * @return di/dc_out, (A/m^2) per (mol/m^3)
+     */
+    public static double currentDensityPartialOutside(double conductanceSPerM2, double thermalVoltageVolts,
+                                                      double valence, double outsideMolPerM3) {
+        return -conductanceSPerM2 * thermalVoltageVolts / (valence * outsideMolPerM3);
+    }
 }

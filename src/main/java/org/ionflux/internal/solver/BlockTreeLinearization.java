@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import org.ionflux.internal.model.Channel;
+import org.ionflux.internal.mechanism.StatefulTerm;
 import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.Model;
 import org.apache.commons.math3.linear.SingularMatrixException;
@@ -105,6 +105,18 @@ public final class BlockTreeLinearization implements LinearizedSystem {
             }
         }
 
+        // the variables of stateful terms (gates) belong to the block of their membrane
+        List<List<Integer>> membraneStateVariables = new ArrayList<>();
+        for (int m = 0; m < model.membranes().size(); m++) {
+            membraneStateVariables.add(new ArrayList<>());
+        }
+        for (int t = 0; t < layout.statefulTerms().size(); t++) {
+            StatefulTerm term = layout.statefulTerms().get(t);
+            for (int local = 0; local < term.stateCount(); local++) {
+                membraneStateVariables.get(term.stateMembrane(local)).add(layout.statefulOffset(t) + local);
+            }
+        }
+
         // one block per compartment: its amounts and volume, and the membrane to its parent
         blockOf = new int[dimension];
         positionOf = new int[dimension];
@@ -126,14 +138,7 @@ public final class BlockTreeLinearization implements LinearizedSystem {
                 if (layout.potentialIndex(m) >= 0) {
                     vars.add(layout.potentialIndex(m));
                 }
-                Membrane mem = model.membranes().get(m);
-                for (int k = 0; k < mem.channels().size(); k++) {
-                    if (mem.channels().get(k) instanceof Channel.Gated gated) {
-                        for (int g = 0; g < gated.kinetics().gateCount(); g++) {
-                            vars.add(layout.gateIndex(m, k) + g);
-                        }
-                    }
-                }
+                vars.addAll(membraneStateVariables.get(m));
             }
             blockVariables[c] = vars.stream().mapToInt(Integer::intValue).toArray();
             for (int i = 0; i < blockVariables[c].length; i++) {

@@ -14,7 +14,7 @@ import org.ionflux.internal.solver.stiff.NonFiniteDerivativeException;
 import org.ionflux.internal.solver.stiff.RosenbrockIntegrator;
 
 /**
- * Runs a model from 0 to its duration and streams the trace to a {@link TraceSink}.
+ * Runs a model from 0 to its duration and streams the state at every output time to a {@link StateSink}.
  *
  * <p>The run is cut into segments at every discontinuity (clamp steps); each segment is a fresh integration
  * that starts from the state where the previous one ended, with the parameters in force after the jump, so no
@@ -25,7 +25,6 @@ public final class Simulation {
 
     private final Model model;
     private final IonFluxSystem system;
-    private final TraceColumns columns;
     private final OutputTimes outputTimes;
     private boolean ran;
 
@@ -33,13 +32,12 @@ public final class Simulation {
     public Simulation(Model model) {
         this.model = model;
         this.system = new IonFluxSystem(model);
-        this.columns = new TraceColumns(system, model.settings().record());
         this.outputTimes = new OutputTimes(model.settings().durationS(), model.settings().outputIntervalS());
     }
 
-    /** @return the trace columns this run records */
-    public TraceColumns columns() {
-        return columns;
+    /** @return the compiled system this run integrates (its observables serve the trace columns) */
+    public IonFluxSystem system() {
+        return system;
     }
 
     /** @return the output times of this run */
@@ -56,11 +54,11 @@ public final class Simulation {
      * Runs the model. Failures of the engine end the run with status failed; the rows already given to the
      * sink are kept by the caller.
      *
-     * @param sink    receives the header and every row
+     * @param sink    receives the state at every output time
      * @param control lets another thread stop the run
      * @return counts, invariants and status
      */
-    public RunResult run(TraceSink sink, RunControl control) {
+    public RunResult run(StateSink sink, RunControl control) {
         if (ran) {
             throw new IllegalStateException("a Simulation runs once (events change its parameters): make a new one");
         }
@@ -75,7 +73,6 @@ public final class Simulation {
                 || solver == SolverKind.ADAMS_MOULTON ? new NanGuard(new Equations(system)) : new Equations(system);
         Sampler sampler = new Sampler(sink, monitor, control);
         integrator.addStepHandler(sampler);
-        sink.begin(columns.columns());
 
         double[] restarts = restartTimes();
         double duration = model.settings().durationS();
@@ -223,10 +220,9 @@ public final class Simulation {
 
     /** Samples the dense output at the output times of the current segment and checks every step. */
     private final class Sampler implements StepHandler {
-        private final TraceSink sink;
+        private final StateSink sink;
         private final InvariantMonitor monitor;
         private final RunControl control;
-        private final double[] row = new double[columns.size()];
         private long next;
         private long limit;
         private long steps;
@@ -236,7 +232,7 @@ public final class Simulation {
         private final boolean[] bookkeeping;
         private final double[] absoluteTolerance;
 
-        Sampler(TraceSink sink, InvariantMonitor monitor, RunControl control) {
+        Sampler(StateSink sink, InvariantMonitor monitor, RunControl control) {
             this.sink = sink;
             this.monitor = monitor;
             this.control = control;
@@ -260,8 +256,7 @@ public final class Simulation {
         }
 
         private void emit(double timeS, double[] y) {
-            columns.fill(timeS, y, row);
-            sink.row(row);
+            sink.sample(timeS, y);
             lastEmitted = timeS;
             next++;
         }

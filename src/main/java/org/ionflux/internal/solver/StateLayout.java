@@ -1,20 +1,20 @@
 package org.ionflux.internal.solver;
 
 import java.util.Arrays;
-import org.ionflux.internal.model.Channel;
+import java.util.List;
+import org.ionflux.internal.mechanism.StatefulTerm;
+import org.ionflux.internal.mechanism.Terms;
 import org.ionflux.internal.model.Compartment;
 import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.Model;
-import org.ionflux.internal.model.PotentialProtocol;
 import org.ionflux.internal.physics.Constants;
-import org.ionflux.internal.physics.HodgkinHuxleyKinetics;
 
 /**
  * The one mapper between a {@link Model} and the solver's {@code double[]} state (MODEL.md section 1).
  *
  * <p>State vector, in this order: the amount (mol) of every species in every non-clamped compartment
  * (compartment-major; a species that stays at zero there has none); the volume (m^3) of every compartment whose volume can change; the potential (V) of every
- * dynamic membrane; every gating variable; then bookkeeping: when some compartment is clamped, one accumulator
+ * dynamic membrane; the variables of every term with a state of its own (gates), term by term; then bookkeeping: when some compartment is clamped, one accumulator
  * per species of the net amount (mol) moved into clamped compartments, and when leaks or stimuli exist, one
  * accumulator per non-clamped compartment of the charge (C) they brought in. The accumulators make the invariants
  * checkable: every Runge-Kutta or Rosenbrock method preserves linear invariants of the system exactly, so their
@@ -26,17 +26,24 @@ public final class StateLayout {
     private final int[] amountIndex;
     private final int[] volumeIndex;
     private final int[] potentialIndex;
-    private final int[][] gateIndex;
+    private final List<StatefulTerm> stateful;
+    private final int[] statefulOffset;
     private final int[] transferIndex;
     private final int[] externalChargeIndex;
     private final int dimension;
     private final boolean[] bookkeeping;
 
-    /**
-     * Lays out the state of {@code model}. A species that starts at zero in a compartment and that no mechanism
-     * moves across any of its membranes stays at zero: it gets no state variable (its concentration reads 0).
-     */
+    /** Lays out the state of {@code model} with its own terms (for tests: the engine passes the terms it runs). */
     public StateLayout(Model model) {
+        this(model, Terms.of(model).stateful());
+    }
+
+    /**
+     * Lays out the state of {@code model} and tells each stateful term where its variables start. A species that
+     * starts at zero in a compartment and that no mechanism moves across any of its membranes stays at zero: it
+     * gets no state variable (its concentration reads 0).
+     */
+    public StateLayout(Model model, List<StatefulTerm> statefulTerms) {
         speciesCount = model.species().size();
         int compartments = model.compartments().size();
         boolean[] movedHere = new boolean[compartments * speciesCount];
@@ -72,20 +79,17 @@ public final class StateLayout {
         for (int m = 0; m < potentialIndex.length; m++) {
             potentialIndex[m] = model.membranes().get(m).isDynamic() ? next++ : -1;
         }
-        gateIndex = new int[model.membranes().size()][];
+        stateful = List.copyOf(statefulTerms);
+        statefulOffset = new int[stateful.size() + 1];
+        for (int t = 0; t < stateful.size(); t++) {
+            statefulOffset[t] = next;
+            stateful.get(t).bindState(next);
+            next += stateful.get(t).stateCount();
+        }
+        statefulOffset[stateful.size()] = next;
         boolean externalCharge = !model.stimuli().isEmpty();
-        for (int m = 0; m < gateIndex.length; m++) {
-            Membrane mem = model.membranes().get(m);
-            gateIndex[m] = new int[mem.channels().size()];
-            for (int k = 0; k < gateIndex[m].length; k++) {
-                Channel ch = mem.channels().get(k);
-                gateIndex[m][k] = -1;
-                if (ch instanceof Channel.Gated gated) {
-                    gateIndex[m][k] = next;
-                    next += gated.kinetics().gateCount();
-                }
-                externalCharge |= ch instanceof Channel.Leak;
-            }
+        for (Membrane mem : model.membranes()) {
+            externalCharge |= mem.hasLeak();
         }
         int physical = next;
         transferIndex = new int[speciesCount];
@@ -126,9 +130,14 @@ public final class StateLayout {
         return potentialIndex[membrane];
     }
 
-    /** @return state index of the first gate of channel k of membrane m, or -1 if it is not gated */
-    public int gateIndex(int membrane, int channel) {
-        return gateIndex[membrane][channel];
+    /** @return the terms with state variables of their own, in state order */
+    public List<StatefulTerm> statefulTerms() {
+        return stateful;
+    }
+
+    /** @return state index of the first variable of stateful term t (in {@link #statefulTerms()} order) */
+    public int statefulOffset(int term) {
+        return statefulOffset[term];
     }
 
     /** @return state index of the net amount of species s moved into clamped compartments, or -1 */
@@ -146,7 +155,10 @@ public final class StateLayout {
         return bookkeeping[index];
     }
 
-    /** @return the state at t = 0: amounts (mol), volumes (m^3), potentials (V), gates at steady state, zeros */
+    /**
+     * @return the state at t = 0 as far as the model says it: amounts (mol), volumes (m^3), potentials (V); the
+     *     stateful terms' variables and the accumulators are 0 (the engine's {@code initialState} fills the terms')
+     */
     public double[] initialState(Model model) {
         double[] y = new double[dimension];
         for (int c = 0; c < model.compartments().size(); c++) {
@@ -162,19 +174,8 @@ public final class StateLayout {
             }
         }
         for (int m = 0; m < potentialIndex.length; m++) {
-            Membrane mem = model.membranes().get(m);
-            PotentialProtocol p = mem.potential();
             if (potentialIndex[m] >= 0) {
-                y[potentialIndex[m]] = p.initialVolts();
-            }
-            double vMv = p.initialVolts() * 1e3;
-            for (int k = 0; k < mem.channels().size(); k++) {
-                if (mem.channels().get(k) instanceof Channel.Gated gated) {
-                    HodgkinHuxleyKinetics kinetics = gated.kinetics();
-                    for (int g = 0; g < kinetics.gateCount(); g++) {
-                        y[gateIndex[m][k] + g] = kinetics.gate(g).steadyState(vMv);
-                    }
-                }
+                y[potentialIndex[m]] = model.membranes().get(m).potential().initialVolts();
             }
         }
         return y;
@@ -219,12 +220,9 @@ public final class StateLayout {
             if (potentialIndex[m] >= 0) {
                 tol[potentialIndex[m]] = atol * 1e-3;
             }
-            for (int k = 0; k < gateIndex[m].length; k++) {
-                if (model.membranes().get(m).channels().get(k) instanceof Channel.Gated g) {
-                    Arrays.fill(tol, gateIndex[m][k], gateIndex[m][k] + g.kinetics().gateCount(), atol);
-                }
-            }
         }
+        // gates are dimensionless, in [0, 1]
+        Arrays.fill(tol, statefulOffset[0], statefulOffset[stateful.size()], atol);
         return tol;
     }
 
@@ -252,16 +250,13 @@ public final class StateLayout {
             }
         }
         for (int m = 0; m < potentialIndex.length; m++) {
-            Membrane membrane = model.membranes().get(m);
             if (potentialIndex[m] == index) {
-                return "potential of membrane " + membrane.name();
+                return "potential of membrane " + model.membranes().get(m).name();
             }
-            for (int k = 0; k < gateIndex[m].length; k++) {
-                if (gateIndex[m][k] >= 0 && index >= gateIndex[m][k] && membrane.channels().get(k)
-                        instanceof Channel.Gated g && index < gateIndex[m][k] + g.kinetics().gateCount()) {
-                    return "gate " + g.kinetics().gate(index - gateIndex[m][k]).symbol() + " of channel " + k
-                            + " of membrane " + membrane.name();
-                }
+        }
+        for (int t = 0; t < stateful.size(); t++) {
+            if (index >= statefulOffset[t] && index < statefulOffset[t + 1]) {
+                return stateful.get(t).describeState(index - statefulOffset[t]);
             }
         }
         for (int s = 0; s < speciesCount; s++) {

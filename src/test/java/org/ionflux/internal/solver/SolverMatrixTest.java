@@ -1,5 +1,6 @@
 package org.ionflux.internal.solver;
 
+import org.ionflux.internal.output.TraceColumns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

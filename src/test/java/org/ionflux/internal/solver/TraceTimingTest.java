@@ -112,9 +112,8 @@ class TraceTimingTest {
     @Test
     void aSimulationRunsOnce() {
         Simulation simulation = new Simulation(Scenarios.yaml(STEPPED));
-        simulation.run(new org.ionflux.internal.output.InMemoryTrace(), new RunControl());
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> simulation.run(new org.ionflux.internal.output.InMemoryTrace(), new RunControl()))
+        simulation.run((t, y) -> { }, new RunControl());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> simulation.run((t, y) -> { }, new RunControl()))
                 .isInstanceOf(IllegalStateException.class);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.output.InMemoryTrace;
+import org.ionflux.internal.output.TraceRecorder;
 import org.ionflux.ScenarioException;
 import org.ionflux.internal.scenario.ScenarioReader;
 import org.ionflux.internal.solver.RunControl;
@@ -74,7 +75,9 @@ public final class Scenarios {
     /** Runs {@code model} with the trace in memory. */
     public static Run run(Model model) {
         InMemoryTrace trace = new InMemoryTrace();
-        RunResult result = new Simulation(model).run(trace, new RunControl());
+        Simulation simulation = new Simulation(model);
+        RunResult result = simulation.run(new TraceRecorder(simulation.system(), model.settings().record(), trace),
+                new RunControl());
         return new Run(result, trace);
     }
 }

@@ -1,17 +1,20 @@
-package org.ionflux.internal.solver;
+package org.ionflux.internal.output;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.ionflux.internal.model.Channel;
+import org.ionflux.internal.mechanism.StatefulTerm;
 import org.ionflux.internal.model.Compartment;
 import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.model.Species;
+import org.ionflux.internal.solver.IonFluxSystem;
+import org.ionflux.internal.solver.StateLayout;
 
 /**
  * The columns of {@code trace.csv} (SCENARIO.md "Outputs of run"), in contract order, and how to fill a row
- * of them, in output units (s, mV, mM, uA/cm^2, fmol/s), from a solver state.
+ * of them from a solver state: the engine's SI observables converted to output units (s, mV, mM, pL, uA/cm^2,
+ * fmol/s) here, at the edge.
  */
 public final class TraceColumns {
 
@@ -129,16 +132,10 @@ public final class TraceColumns {
             }
         }
         StateLayout layout = system.layout();
-        for (int m = 0; m < membranes.size(); m++) {
-            Membrane mem = membranes.get(m);
-            for (int k = 0; k < mem.channels().size(); k++) {
-                if (mem.channels().get(k) instanceof Channel.Gated gated) {
-                    for (int g = 0; g < gated.kinetics().gateCount(); g++) {
-                        int index = layout.gateIndex(m, k) + g;
-                        add(patterns, mem.name() + "." + species.get(gated.speciesIndex()).name() + "_"
-                                + gated.kinetics().gate(g).symbol(), Kind.GATE, OP_GATE, index, 0);
-                    }
-                }
+        for (int t = 0; t < layout.statefulTerms().size(); t++) {
+            StatefulTerm term = layout.statefulTerms().get(t);
+            for (int local = 0; local < term.stateCount(); local++) {
+                add(patterns, term.stateColumn(local), Kind.GATE, OP_GATE, layout.statefulOffset(t) + local, 0);
             }
         }
     }

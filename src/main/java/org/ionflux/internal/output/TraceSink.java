@@ -1,4 +1,4 @@
-package org.ionflux.internal.solver;
+package org.ionflux.internal.output;
 
 import java.util.List;
 

@@ -1,0 +1,176 @@
+package org.ionflux.internal.mechanism;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ionflux.internal.model.Channel;
+import org.ionflux.internal.model.Membrane;
+import org.ionflux.internal.model.Model;
+import org.ionflux.internal.physics.Constants;
+import org.ionflux.internal.physics.HodgkinHuxleyKinetics;
+import org.ionflux.internal.physics.Nernst;
+
+/**
+ * Hodgkin-Huxley gated channels (MODEL.md section 5): ohmic with {@code g = gbar m^p h^q}, each gate following
+ * {@code dx/dt = phi (alpha_x(V) (1 - x) - beta_x(V) x)}, {@code phi = 3^((T - 6.3 degC)/10)}; scenario
+ * {@code channels: [{ion: Na, conductance: gbar, gating: hh-na}]}. The gates are this term's own state, starting
+ * at their steady state at the initial potential.
+ */
+public final class GatedTerm implements StatefulTerm {
+
+    private final String[] membraneName;
+    private final String[] speciesName;
+    private final int[] membrane;
+    private final int[] channel;
+    private final int[] species;
+    private final HodgkinHuxleyKinetics[] kinetics;
+    /** First variable of channel i, relative to this term's offset. */
+    private final int[] firstGate;
+    private final double[] maxConductanceSPerM2;
+    private final int stateCount;
+    private final double[] gradient = new double[8];
+    private int offset = -1;
+
+    /** Collects the gated channels of {@code model}, in membrane and channel order. */
+    public GatedTerm(Model model) {
+        List<int[]> found = new ArrayList<>();
+        List<HodgkinHuxleyKinetics> kin = new ArrayList<>();
+        for (int m = 0; m < model.membranes().size(); m++) {
+            List<Channel> channels = model.membranes().get(m).channels();
+            for (int k = 0; k < channels.size(); k++) {
+                if (channels.get(k) instanceof Channel.Gated gated) {
+                    found.add(new int[] {m, k, gated.speciesIndex()});
+                    kin.add(gated.kinetics());
+                }
+            }
+        }
+        int n = found.size();
+        membrane = found.stream().mapToInt(a -> a[0]).toArray();
+        channel = found.stream().mapToInt(a -> a[1]).toArray();
+        species = found.stream().mapToInt(a -> a[2]).toArray();
+        kinetics = kin.toArray(new HodgkinHuxleyKinetics[0]);
+        firstGate = new int[n];
+        membraneName = new String[n];
+        speciesName = new String[n];
+        int next = 0;
+        for (int i = 0; i < n; i++) {
+            firstGate[i] = next;
+            next += kinetics[i].gateCount();
+            membraneName[i] = model.membranes().get(membrane[i]).name();
+            speciesName[i] = model.species().get(species[i]).name();
+        }
+        stateCount = next;
+        maxConductanceSPerM2 = new double[n];
+    }
+
+    @Override
+    public int stateCount() {
+        return stateCount;
+    }
+
+    @Override
+    public void bindState(int newOffset) {
+        this.offset = newOffset;
+    }
+
+    /** @return the channel (index into this term's lists) that owns variable {@code local} */
+    private int owner(int local) {
+        int i = java.util.Arrays.binarySearch(firstGate, local);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    @Override
+    public int stateMembrane(int local) {
+        return membrane[owner(local)];
+    }
+
+    @Override
+    public String stateColumn(int local) {
+        int i = owner(local);
+        return membraneName[i] + "." + speciesName[i] + "_" + kinetics[i].gate(local - firstGate[i]).symbol();
+    }
+
+    @Override
+    public String describeState(int local) {
+        int i = owner(local);
+        return "gate " + kinetics[i].gate(local - firstGate[i]).symbol() + " of channel " + channel[i]
+                + " of membrane " + membraneName[i];
+    }
+
+    @Override
+    public void initialState(StateView view, double[] y) {
+        for (int i = 0; i < membrane.length; i++) {
+            double vMv = view.potentialVolts(membrane[i]) * 1e3;
+            for (int g = 0; g < kinetics[i].gateCount(); g++) {
+                y[offset + firstGate[i] + g] = kinetics[i].gate(g).steadyState(vMv);
+            }
+        }
+    }
+
+    @Override
+    public void startSegment(Model inForce, double timeS, double toleranceS) {
+        for (int i = 0; i < membrane.length; i++) {
+            Membrane mem = inForce.membranes().get(membrane[i]);
+            maxConductanceSPerM2[i] = ((Channel.Gated) mem.channels().get(channel[i])).maxConductanceSPerM2();
+        }
+    }
+
+    @Override
+    public void addRates(StateView view, Fluxes out) {
+        double[] y = view.state();
+        for (int i = 0; i < membrane.length; i++) {
+            double open = kinetics[i].openProbability(y, offset + firstGate[i]);
+            OhmicTerm.addOhmic(view, out, membrane[i], species[i], maxConductanceSPerM2[i] * open);
+        }
+    }
+
+    @Override
+    public void addStateRates(StateView view, double[] yDot) {
+        double[] y = view.state();
+        double phi = view.gateTemperatureFactor();
+        for (int i = 0; i < membrane.length; i++) {
+            double v = view.potentialVolts(membrane[i]);
+            for (int g = 0; g < kinetics[i].gateCount(); g++) {
+                int row = offset + firstGate[i] + g;
+                yDot[row] = kinetics[i].gate(g).dxdtPerS(y[row], v, phi);
+            }
+        }
+    }
+
+    @Override
+    public void addPartials(StateView view, Fluxes fluxes, Partials out) {
+        double[] y = view.state();
+        double phi = view.gateTemperatureFactor();
+        for (int i = 0; i < membrane.length; i++) {
+            int m = membrane[i];
+            int s = species[i];
+            int first = offset + firstGate[i];
+            HodgkinHuxleyKinetics kin = kinetics[i];
+            double gbar = maxConductanceSPerM2[i];
+            OhmicTerm.addOhmicPartials(view, out, m, s, gbar * kin.openProbability(y, first));
+            double v = view.potentialVolts(m);
+            double z = view.valence(s);
+            double toFlux = view.areaM2(m) / (z * Constants.FARADAY_C_PER_MOL);
+            double drive = v - Nernst.nernstPotentialVolts(z, view.concentration(view.inside(m), s),
+                    view.concentration(view.outside(m), s), view.temperatureK());
+            kin.openProbabilityGradient(y, first, gradient, 0);
+            for (int g = 0; g < kin.gateCount(); g++) {
+                int row = first + g;
+                double dI = gbar * gradient[g] * drive;
+                out.fluxByState(m, s, dI * toFlux, dI, row);
+                out.stateByState(row, row, kin.gate(g).dxdtPartialXPerS(v, phi));
+                out.stateByPotential(row, m, kin.gate(g).dxdtPartialVPerSPerV(y[row], v, phi));
+            }
+        }
+    }
+
+    @Override
+    public List<String> channelNames(int m, int s) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < membrane.length; i++) {
+            if (membrane[i] == m && species[i] == s) {
+                names.add(kinetics[i].id() + " gated channel");
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,90 @@
+package org.ionflux.internal.mechanism;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ionflux.internal.model.Channel;
+import org.ionflux.internal.model.Model;
+import org.ionflux.internal.physics.Constants;
+import org.ionflux.internal.physics.GhkChannel;
+
+/**
+ * Goldman-Hodgkin-Katz channels (MODEL.md section 5): {@code J = P A u (c_in - c_out e^-u) / (1 - e^-u)},
+ * {@code u = z F V / (R T)}, {@code i = z F J / A}; scenario {@code channels: [{ion: X, permeability: P}]}.
+ */
+public final class GhkTerm implements Term {
+
+    private final int[] membrane;
+    private final int[] channel;
+    private final int[] species;
+    private final double[] permeabilityMPerS;
+
+    /** Collects the GHK channels of {@code model}, in membrane and channel order. */
+    public GhkTerm(Model model) {
+        List<int[]> found = new ArrayList<>();
+        for (int m = 0; m < model.membranes().size(); m++) {
+            List<Channel> channels = model.membranes().get(m).channels();
+            for (int k = 0; k < channels.size(); k++) {
+                if (channels.get(k) instanceof Channel.Ghk ghk) {
+                    found.add(new int[] {m, k, ghk.speciesIndex()});
+                }
+            }
+        }
+        membrane = found.stream().mapToInt(a -> a[0]).toArray();
+        channel = found.stream().mapToInt(a -> a[1]).toArray();
+        species = found.stream().mapToInt(a -> a[2]).toArray();
+        permeabilityMPerS = new double[membrane.length];
+    }
+
+    @Override
+    public void startSegment(Model inForce, double timeS, double toleranceS) {
+        for (int i = 0; i < membrane.length; i++) {
+            permeabilityMPerS[i] = ((Channel.Ghk) inForce.membranes().get(membrane[i]).channels().get(channel[i]))
+                    .permeabilityMPerS();
+        }
+    }
+
+    @Override
+    public void addRates(StateView view, Fluxes out) {
+        for (int i = 0; i < membrane.length; i++) {
+            int m = membrane[i];
+            int s = species[i];
+            double z = view.valence(s);
+            double u = z * view.potentialVolts(m) / view.thermalVoltageVolts();
+            double flux = permeabilityMPerS[i] * view.areaM2(m) * GhkChannel.effectiveConcentrationDifference(u,
+                    view.concentration(view.inside(m), s), view.concentration(view.outside(m), s));
+            out.species(m, s, flux, GhkChannel.currentDensityAPerM2(flux, view.areaM2(m), z));
+        }
+    }
+
+    @Override
+    public void addPartials(StateView view, Fluxes fluxes, Partials out) {
+        for (int i = 0; i < membrane.length; i++) {
+            int m = membrane[i];
+            int s = species[i];
+            int in = view.inside(m);
+            int outside = view.outside(m);
+            double z = view.valence(s);
+            double vT = view.thermalVoltageVolts();
+            double u = z * view.potentialVolts(m) / vT;
+            double pa = permeabilityMPerS[i] * view.areaM2(m);
+            double toCurrent = z * Constants.FARADAY_C_PER_MOL / view.areaM2(m);
+            double dJdIn = GhkChannel.fluxPartialInside(pa, u);
+            double dJdOut = GhkChannel.fluxPartialOutside(pa, u);
+            double dJdV = GhkChannel.fluxPartialVoltage(pa, u, z, vT, view.concentration(in, s),
+                    view.concentration(outside, s));
+            out.fluxByConcentration(m, s, dJdIn, dJdIn * toCurrent, in, s);
+            out.fluxByConcentration(m, s, dJdOut, dJdOut * toCurrent, outside, s);
+            out.fluxByPotential(m, s, dJdV, dJdV * toCurrent);
+        }
+    }
+
+    @Override
+    public List<String> channelNames(int m, int s) {
+        for (int i = 0; i < membrane.length; i++) {
+            if (membrane[i] == m && species[i] == s) {
+                return List.of("GHK channel");
+            }
+        }
+        return List.of();
+    }
+}

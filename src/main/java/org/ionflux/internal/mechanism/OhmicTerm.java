@@ -1,0 +1,101 @@
+package org.ionflux.internal.mechanism;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ionflux.internal.model.Channel;
+import org.ionflux.internal.model.Membrane;
+import org.ionflux.internal.model.Model;
+import org.ionflux.internal.physics.Constants;
+import org.ionflux.internal.physics.Nernst;
+import org.ionflux.internal.physics.OhmicChannel;
+
+/**
+ * Ohmic channels (MODEL.md section 5): {@code i_X = g (V - E_X)}, {@code J_X = i_X A / (z F)}, scenario
+ * {@code channels: [{ion: X, conductance: g}]}.
+ */
+public final class OhmicTerm implements Term {
+
+    private final int[] membrane;
+    private final int[] channel;
+    private final int[] species;
+    private final double[] conductanceSPerM2;
+
+    /** Collects the ohmic channels of {@code model}, in membrane and channel order. */
+    public OhmicTerm(Model model) {
+        List<int[]> found = new ArrayList<>();
+        for (int m = 0; m < model.membranes().size(); m++) {
+            List<Channel> channels = model.membranes().get(m).channels();
+            for (int k = 0; k < channels.size(); k++) {
+                if (channels.get(k) instanceof Channel.Ohmic ohmic) {
+                    found.add(new int[] {m, k, ohmic.speciesIndex()});
+                }
+            }
+        }
+        membrane = found.stream().mapToInt(a -> a[0]).toArray();
+        channel = found.stream().mapToInt(a -> a[1]).toArray();
+        species = found.stream().mapToInt(a -> a[2]).toArray();
+        conductanceSPerM2 = new double[membrane.length];
+    }
+
+    /** @return true if the model has no ohmic channel */
+    public boolean isEmpty() {
+        return membrane.length == 0;
+    }
+
+    @Override
+    public void startSegment(Model inForce, double timeS, double toleranceS) {
+        for (int i = 0; i < membrane.length; i++) {
+            Membrane mem = inForce.membranes().get(membrane[i]);
+            conductanceSPerM2[i] = ((Channel.Ohmic) mem.channels().get(channel[i])).conductanceSPerM2();
+        }
+    }
+
+    @Override
+    public void addRates(StateView view, Fluxes out) {
+        for (int i = 0; i < membrane.length; i++) {
+            addOhmic(view, out, membrane[i], species[i], conductanceSPerM2[i]);
+        }
+    }
+
+    @Override
+    public void addPartials(StateView view, Fluxes fluxes, Partials out) {
+        for (int i = 0; i < membrane.length; i++) {
+            addOhmicPartials(view, out, membrane[i], species[i], conductanceSPerM2[i]);
+        }
+    }
+
+    @Override
+    public List<String> channelNames(int m, int s) {
+        for (int i = 0; i < membrane.length; i++) {
+            if (membrane[i] == m && species[i] == s) {
+                return List.of("ohmic channel");
+            }
+        }
+        return List.of();
+    }
+
+    /** Adds the flux and current of an ohmic pathway of conductance g (S/m^2) for species s through membrane m. */
+    static void addOhmic(StateView view, Fluxes out, int m, int s, double conductanceSPerM2) {
+        double cIn = view.concentration(view.inside(m), s);
+        double cOut = view.concentration(view.outside(m), s);
+        double z = view.valence(s);
+        double nernst = Nernst.nernstPotentialVolts(z, cIn, cOut, view.temperatureK());
+        double current = OhmicChannel.currentDensityAPerM2(conductanceSPerM2, view.potentialVolts(m), nernst);
+        out.species(m, s, OhmicChannel.fluxMolPerS(current, view.areaM2(m), z), current);
+    }
+
+    /** Adds the partials of {@link #addOhmic} with respect to both concentrations and the potential. */
+    static void addOhmicPartials(StateView view, Partials out, int m, int s, double conductanceSPerM2) {
+        int in = view.inside(m);
+        int outside = view.outside(m);
+        double z = view.valence(s);
+        double vT = view.thermalVoltageVolts();
+        double toFlux = view.areaM2(m) / (z * Constants.FARADAY_C_PER_MOL);
+        double dIdIn = OhmicChannel.currentDensityPartialInside(conductanceSPerM2, vT, z, view.concentration(in, s));
+        double dIdOut = OhmicChannel.currentDensityPartialOutside(conductanceSPerM2, vT, z,
+                view.concentration(outside, s));
+        out.fluxByConcentration(m, s, dIdIn * toFlux, dIdIn, in, s);
+        out.fluxByConcentration(m, s, dIdOut * toFlux, dIdOut, outside, s);
+        out.fluxByPotential(m, s, conductanceSPerM2 * toFlux, conductanceSPerM2);
+    }
+}

@@ -1,0 +1,49 @@
+package org.ionflux.internal.mechanism;
+
+import org.ionflux.internal.model.Model;
+import org.ionflux.internal.model.Stimulus;
+
+/**
+ * Current pulses injected into dynamic membranes (MODEL.md section 7): on {@code [start, start + duration)} the
+ * amplitude adds to {@code C_m dV/dt} (positive depolarizes) and, as charge no tracked species carries, to the
+ * charge bookkeeping. Pulse edges are restart times, so within a segment the current is constant. Scenario
+ * {@code stimuli: [{membrane: m, start: .., duration: .., amplitude: ..}]}.
+ */
+public final class StimulusTerm implements Term {
+
+    private final int[] membranesWithStimuli;
+    private final double[] currentAPerM2;
+
+    /** Finds the membranes that receive stimuli in {@code model}. */
+    public StimulusTerm(Model model) {
+        boolean[] has = new boolean[model.membranes().size()];
+        for (Stimulus st : model.stimuli()) {
+            has[st.membraneIndex()] = true;
+        }
+        membranesWithStimuli = java.util.stream.IntStream.range(0, has.length).filter(m -> has[m]).toArray();
+        currentAPerM2 = new double[has.length];
+    }
+
+    @Override
+    public void startSegment(Model inForce, double timeS, double toleranceS) {
+        java.util.Arrays.fill(currentAPerM2, 0.0);
+        for (Stimulus st : inForce.stimuli()) {
+            // a pulse is on at a restart if it is on just after it
+            if (st.isOnAt(timeS + toleranceS)) {
+                currentAPerM2[st.membraneIndex()] += st.amplitudeAPerM2();
+            }
+        }
+    }
+
+    @Override
+    public void addRates(StateView view, Fluxes out) {
+        for (int m : membranesWithStimuli) {
+            out.stimulus(m, currentAPerM2[m]);
+        }
+    }
+
+    @Override
+    public void addPartials(StateView view, Fluxes fluxes, Partials out) {
+        // constant within a segment
+    }
+}

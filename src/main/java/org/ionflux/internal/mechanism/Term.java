@@ -1,0 +1,48 @@
+package org.ionflux.internal.mechanism;
+
+import java.util.List;
+import org.ionflux.internal.model.Model;
+
+/**
+ * One kind of mechanism of the ion-flux equations (ohmic channels, the Na/K pump, water flux, ...): it holds the
+ * parameters of every mechanism of its kind in the model, adds their fluxes and currents at a state, adds their
+ * partial derivatives to the Jacobian, and says in words what they do for {@code explain}.
+ *
+ * <p>A new mechanism kind is a new term (and its physics function, model record and reader section) plus one line
+ * in {@link Terms}; the engine never names a kind. Terms that carry their own state variables (gates) implement
+ * {@link StatefulTerm}. Not thread-safe: one instance per run.
+ */
+public interface Term {
+
+    /**
+     * Loads the parameters in force from {@code timeS} on: {@code inForce} is the model with every event up to
+     * that time applied. Called at t = 0 and at every restart, in increasing time.
+     *
+     * @param toleranceS jump times closer than this are one jump, s
+     */
+    void startSegment(Model inForce, double timeS, double toleranceS);
+
+    /** Adds the fluxes, currents and rates of this kind's mechanisms at the state in {@code view}. */
+    void addRates(StateView view, Fluxes out);
+
+    /**
+     * Adds the partial derivatives of what {@link #addRates} adds, at the same state. {@code fluxes} holds that
+     * evaluation's results (the capacitor reads the currents).
+     */
+    void addPartials(StateView view, Fluxes fluxes, Partials out);
+
+    /** @return short names of this term's channels on membrane m that move species s, e.g. "ohmic channel" */
+    default List<String> channelNames(int membrane, int species) {
+        return List.of();
+    }
+
+    /** @return sentences on how this term's pumps or transporters on membrane m move species s (explain) */
+    default List<String> carrierSentences(int membrane, int species) {
+        return List.of();
+    }
+
+    /** @return paragraphs on this term's mechanisms of membrane m that move no tracked species (explain) */
+    default List<String> membraneParagraphs(int membrane, StateView view, Fluxes fluxes) {
+        return List.of();
+    }
+}
