@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.ionflux.internal.output.RunWriter;
+import org.ionflux.internal.output.OutputFolderException;
+import org.ionflux.internal.workflow.RunJob;
 import org.ionflux.internal.scenario.LoadedScenario;
-import org.ionflux.ScenarioException;
 import org.ionflux.internal.solver.RunControl;
 import org.ionflux.internal.solver.RunResult;
 import picocli.CommandLine.Command;
@@ -72,10 +72,10 @@ final class RunCommand implements Callable<Integer> {
 
     private static int runAndReport(LoadedScenario loaded, Path dir, RunControl control, PrintWriter stdout,
                                     PrintWriter err) {
-        RunWriter.Outcome outcome;
+        RunJob.Outcome outcome;
         try {
-            outcome = RunWriter.run(loaded, dir, control);
-        } catch (ScenarioException e) {
+            outcome = RunJob.run(loaded.model(), loaded.sha256(), dir, control);
+        } catch (OutputFolderException e) {
             err.println(e.getMessage());
             return Main.BAD_INPUT;
         } catch (IOException e) {

@@ -35,4 +35,13 @@ public record RunResult(Status status, String solverName, long steps, long rejec
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
+
+    /**
+     * @return the result of a run ended by something other than the solver (an internal error, a full disk):
+     *     status failed, counts unknown (-1), invariants not known (NaN)
+     */
+    public static RunResult failedOutsideTheSolver(String solverName, String error, double failedAtS) {
+        return new RunResult(Status.FAILED, solverName, -1, -1, -1, -1, Double.NaN, Double.NaN, Double.NaN, error,
+                failedAtS, Double.NaN);
+    }
 }

@@ -1,4 +1,4 @@
-package org.ionflux.internal.output;
+package org.ionflux.internal.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.ionflux.internal.model.Model;
+import org.ionflux.internal.output.CsvTraceWriter;
+import org.ionflux.internal.output.EquilibriumTimes;
 import org.ionflux.internal.scenario.LoadedScenario;
 import org.ionflux.internal.scenario.ScenarioReader;
 import org.ionflux.internal.solver.RunControl;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What {@code run} writes: the CSV header of SCENARIO.md, the summary, the plots, and where failures go. */
-class RunWriterTest {
+class RunJobTest {
 
     @TempDir
     Path tmp;
@@ -27,10 +29,14 @@ class RunWriterTest {
         return ScenarioReader.read(Path.of("scenarios/seed-chloride.yaml"));
     }
 
+    private static RunJob.Outcome run(LoadedScenario scenario, Path out, RunControl control) throws Exception {
+        return RunJob.run(scenario.model(), scenario.sha256(), out, control);
+    }
+
     @Test
     void headerMatchesTheContractInOrder() throws Exception {
         Path out = tmp.resolve("seed");
-        RunWriter.Outcome outcome = RunWriter.run(seed(), out, new RunControl());
+        RunJob.Outcome outcome = run(seed(), out, new RunControl());
         assertThat(outcome.result().status()).isEqualTo(RunResult.Status.COMPLETED);
         List<String> lines = Files.readAllLines(out.resolve("trace.csv"));
         // SCENARIO.md: t_s; V per membrane; concentrations per compartment and ion (ions map order);
@@ -46,7 +52,7 @@ class RunWriterTest {
     @Test
     void summaryHasTheContractKeys() throws Exception {
         Path out = tmp.resolve("seed");
-        RunWriter.run(seed(), out, new RunControl());
+        run(seed(), out, new RunControl());
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(json.get("scenario").asText()).isEqualTo("seed-chloride");
         assertThat(json.get("status").asText()).isEqualTo("completed");
@@ -67,7 +73,7 @@ class RunWriterTest {
     @Test
     void plotsAreWrittenAndHaveContent() throws Exception {
         Path out = tmp.resolve("seed");
-        RunWriter.run(seed(), out, new RunControl());
+        run(seed(), out, new RunControl());
         for (String name : List.of("potential.png", "concentrations.png", "currents.png")) {
             BufferedImage image = ImageIO.read(out.resolve(name).toFile());
             assertThat(image).as(name).isNotNull();
@@ -89,7 +95,7 @@ class RunWriterTest {
     @Test
     void aFailedRunGoesToDirFailedAndLeavesDirUntouched() throws Exception {
         Path out = tmp.resolve("seed");
-        RunWriter.run(seed(), out, new RunControl());
+        run(seed(), out, new RunControl());
         byte[] before = Files.readAllBytes(out.resolve("trace.csv"));
 
         // fixed-step RK4 at 10 ms on the Donnan cell, whose potential relaxes in 1 ms: h lambda = -10 is far
@@ -98,7 +104,7 @@ class RunWriterTest {
         Model unstable = model.withSettings(new org.ionflux.internal.model.SimulationSettings(10, 0.1,
                 org.ionflux.internal.model.SolverKind.CLASSICAL_RK4, 1e-8, 1e-12, 0.01, List.of()));
         LoadedScenario bad = new LoadedScenario(unstable, Path.of("x.yaml"), "0".repeat(64));
-        RunWriter.Outcome outcome = RunWriter.run(bad, out, new RunControl());
+        RunJob.Outcome outcome = RunJob.run(bad.model(), bad.sha256(), out, new RunControl());
         assertThat(outcome.result().status()).isEqualTo(RunResult.Status.FAILED);
         assertThat(outcome.folder()).isEqualTo(out.toAbsolutePath().resolveSibling("seed.failed"));
         assertThat(Files.readAllBytes(out.resolve("trace.csv"))).isEqualTo(before);
@@ -121,7 +127,7 @@ class RunWriterTest {
         Path out = tmp.resolve("stop");
         RunControl control = new RunControl();
         control.requestStop();
-        RunWriter.Outcome outcome = RunWriter.run(seed(), out, control);
+        RunJob.Outcome outcome = run(seed(), out, control);
         assertThat(outcome.result().status()).isEqualTo(RunResult.Status.INTERRUPTED);
         assertThat(Files.exists(out)).isFalse();
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(

@@ -1,0 +1,79 @@
+package org.ionflux.internal.workflow;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.ionflux.internal.model.Model;
+import org.ionflux.internal.output.OutputFolder;
+import org.ionflux.internal.output.OutputFolderException;
+import org.ionflux.internal.output.RunWriter;
+import org.ionflux.internal.output.TraceRecorder;
+import org.ionflux.internal.solver.RunControl;
+import org.ionflux.internal.solver.RunResult;
+import org.ionflux.internal.solver.Simulation;
+
+/**
+ * {@code ionflux run}: runs a model and streams its outputs into a temporary folder beside {@code DIR}, then moves
+ * it into place: to {@code DIR} when the run completed, to {@code DIR.failed} when it failed or was interrupted.
+ * {@code DIR} never holds a half-written or partial result, and a failure keeps every row computed before it.
+ */
+public final class RunJob {
+
+    private RunJob() {
+    }
+
+    /**
+     * What a run wrote.
+     *
+     * @param result the run's outcome
+     * @param folder where its outputs are now ({@code DIR} or {@code DIR.failed})
+     * @param rows   trace rows written
+     */
+    public record Outcome(RunResult result, Path folder, long rows) {
+    }
+
+    /**
+     * Runs {@code model} and writes its outputs.
+     *
+     * @param sha256  SHA-256 of the scenario file, for the summary
+     * @param out     the chosen output folder DIR
+     * @param control lets a Ctrl-C handler stop the run
+     * @throws OutputFolderException when DIR or DIR.failed exists and is not an earlier result (nothing is written)
+     * @throws IOException when the outputs cannot be written; if the run itself ended, the message says where its
+     *                     outputs were left
+     */
+    public static Outcome run(Model model, String sha256, Path out, RunControl control)
+            throws IOException, OutputFolderException {
+        OutputFolder folder = OutputFolder.of(out, RunWriter.OUTPUT_FILES);
+        Path work = folder.newWorkFolder();
+        boolean keepWork = false;
+        try {
+            Simulation simulation = new Simulation(model);
+            RunResult result;
+            long rows;
+            try (RunWriter writer = new RunWriter(work)) {
+                try {
+                    result = simulation.run(new TraceRecorder(simulation.system(), model.settings().record(),
+                            writer), control);
+                } catch (RuntimeException | StackOverflowError e) {
+                    // a bug or a full disk must not lose what was computed: the trace so far goes to DIR.failed
+                    double[] last = writer.latestRow();
+                    String why = e instanceof UncheckedIOException io ? "could not write the trace: "
+                            + io.getCause().getMessage() : "internal error: " + e;
+                    result = RunResult.failedOutsideTheSolver(model.settings().solver().key(), why,
+                            last == null ? 0.0 : last[0]);
+                }
+                writer.finish(model, sha256, result);
+                rows = writer.rows();
+            }
+            keepWork = true;
+            Path destination = folder.publish(work, result.status() == RunResult.Status.COMPLETED);
+            keepWork = false;
+            return new Outcome(result, destination, rows);
+        } finally {
+            if (!keepWork) {
+                OutputFolder.deleteTree(work);
+            }
+        }
+    }
+}
