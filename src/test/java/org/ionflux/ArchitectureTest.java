@@ -1,58 +1,147 @@
 package org.ionflux;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages follow the data flow scenario -> model -> physics -> solver -> output -> cli (STYLE.md): a plain
- * test over the import lines of the sources keeps physics free of I/O and the CLI free of equations.
+ * The shape of the code, checked on the compiled classes with ArchUnit: data flows one way, scenario -> model ->
+ * physics -> mechanism -> solver -> output -> workflow -> cli and the public API; physics knows nothing of the
+ * project nor of files; the command line knows no equations; the public API ({@code org.ionflux}) shows no
+ * internal type, so a user needs nothing else.
  */
 class ArchitectureTest {
 
-    private static final Path MAIN = Path.of("src/main/java/org/ionflux/internal");
+    private static final String INTERNAL = "org.ionflux.internal..";
+    private static JavaClasses engine;
 
-    /** Package -> imports it must not have. */
-    private static final Map<String, List<String>> FORBIDDEN = Map.of(
-            "physics", List.of("java.io", "java.nio", "com.fasterxml", "org.knowm", "picocli", "org.ionflux.internal.model",
-                    "org.ionflux.internal.scenario", "org.ionflux.internal.solver", "org.ionflux.internal.output", "org.ionflux.internal.cli"),
-            "model", List.of("java.io", "java.nio", "com.fasterxml", "org.apache.commons.math3", "org.ionflux.internal.scenario",
-                    "org.ionflux.internal.solver", "org.ionflux.internal.output", "org.ionflux.internal.cli"),
-            "scenario", List.of("org.ionflux.internal.solver", "org.ionflux.internal.output", "org.ionflux.internal.cli", "org.apache.commons.math3"),
-            "solver", List.of("java.nio", "com.fasterxml", "org.knowm", "org.ionflux.internal.scenario",
-                    "org.ionflux.internal.output", "org.ionflux.internal.cli"),
-            "output", List.of("org.ionflux.internal.cli", "org.apache.commons.math3"),
-            "cli", List.of("org.ionflux.internal.physics", "org.apache.commons.math3", "org.ionflux.internal.model.Channel"));
+    @BeforeAll
+    static void importEngine() {
+        engine = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.ionflux");
+    }
 
     @Test
-    void packagesOnlyDependDownstream() throws IOException {
-        List<String> violations = new ArrayList<>();
-        for (Map.Entry<String, List<String>> rule : FORBIDDEN.entrySet()) {
-            Path dir = MAIN.resolve(rule.getKey());
-            assertThat(dir).isDirectory();
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    for (String line : Files.readAllLines(file)) {
-                        String trimmed = line.strip();
-                        if (!trimmed.startsWith("import ")) {
-                            continue;
-                        }
-                        for (String bad : rule.getValue()) {
-                            if (trimmed.startsWith("import " + bad) || trimmed.startsWith("import static " + bad)) {
-                                violations.add(file + ": " + trimmed);
+    void physicsImportsNothingOfTheProjectAndNoInputOutput() {
+        classes().that().resideInAPackage("..internal.physics..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("..internal.physics..", "java.lang..",
+                        "java.util..")
+                .check(engine);
+    }
+
+    @Test
+    void theModelIsPlainData() {
+        noClasses().that().resideInAPackage("..internal.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "com.fasterxml..",
+                        "org.apache.commons.math3..", "..internal.scenario..", "..internal.mechanism..",
+                        "..internal.solver..", "..internal.output..", "..internal.workflow..", "..internal.cli..")
+                .check(engine);
+    }
+
+    @Test
+    void dataFlowsOneWay() {
+        noClasses().that().resideInAPackage("..internal.scenario..")
+                .should().dependOnClassesThat().resideInAnyPackage("..internal.mechanism..", "..internal.solver..",
+                        "..internal.output..", "..internal.workflow..", "..internal.cli..",
+                        "org.apache.commons.math3..")
+                .check(engine);
+        noClasses().that().resideInAPackage("..internal.mechanism..")
+                .should().dependOnClassesThat().resideInAnyPackage("..internal.scenario..", "..internal.solver..",
+                        "..internal.output..", "..internal.workflow..", "..internal.cli..", "java.io..", "java.nio..",
+                        "com.fasterxml..", "org.apache.commons.math3..")
+                .check(engine);
+        noClasses().that().resideInAPackage("..internal.solver..")
+                .should().dependOnClassesThat().resideInAnyPackage("..internal.scenario..", "..internal.output..",
+                        "..internal.workflow..", "..internal.cli..", "java.nio..", "com.fasterxml..", "org.knowm..")
+                .check(engine);
+        noClasses().that().resideInAPackage("..internal.output..")
+                .should().dependOnClassesThat().resideInAnyPackage("..internal.workflow..", "..internal.cli..",
+                        "org.apache.commons.math3..")
+                .check(engine);
+        noClasses().that().resideInAPackage("..internal.workflow..")
+                .should().dependOnClassesThat().resideInAnyPackage("..internal.cli..")
+                .check(engine);
+    }
+
+    @Test
+    void internalPackagesUseOnlyTheApisExceptionTypes() {
+        noClasses().that().resideInAPackage(INTERNAL)
+                .should().dependOnClassesThat(DescribedPredicate.describe("API types other than ScenarioException "
+                        + "and Problem", c -> c.getPackageName().equals("org.ionflux")
+                        && !c.getSimpleName().equals("ScenarioException") && !c.getSimpleName().equals("Problem")))
+                .check(engine);
+    }
+
+    @Test
+    void theCommandLineKnowsNoEquations() {
+        noClasses().that().resideInAPackage("..internal.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("..internal.physics..", "..internal.mechanism..",
+                        "org.apache.commons.math3..")
+                .check(engine);
+    }
+
+    @Test
+    void onlyTheSolverTalksToCommonsMathOde() {
+        noClasses().that().resideOutsideOfPackages("..internal.solver..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.commons.math3.ode..")
+                .check(engine);
+    }
+
+    @Test
+    void theApiShowsNoInternalType() {
+        methods().that().areDeclaredInClassesThat().resideInAPackage("org.ionflux")
+                .and().arePublic().and().areDeclaredInClassesThat().arePublic()
+                .should(new ArchCondition<JavaMethod>("have only API or JDK types in their signature") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        java.util.List<JavaClass> types = new java.util.ArrayList<>(method.getRawParameterTypes());
+                        types.add(method.getRawReturnType());
+                        types.addAll(method.getThrowsClause().getTypes());
+                        for (JavaClass t : types) {
+                            if (t.getPackageName().startsWith("org.ionflux.internal")
+                                    || !(t.getPackageName().startsWith("java") || t.isPrimitive()
+                                    || t.getPackageName().equals("org.ionflux")
+                                    || t.isArray() && (t.getComponentType().isPrimitive()
+                                    || t.getComponentType().getPackageName().startsWith("java")))) {
+                                events.add(SimpleConditionEvent.violated(method, method.getFullName() + " shows "
+                                        + t.getName()));
                             }
                         }
+                    }
+                })
+                .check(engine);
+        classes().that().resideInAPackage("org.ionflux").and().arePublic()
+                .should().haveModifier(JavaModifier.FINAL).orShould().beInterfaces()
+                .check(engine);
+    }
+
+    @Test
+    void everyPackageSaysWhatItHolds() throws java.io.IOException {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> dirs = java.nio.file.Files.walk(
+                java.nio.file.Path.of("src/main/java/org/ionflux"))) {
+            for (java.nio.file.Path dir : dirs.filter(java.nio.file.Files::isDirectory).toList()) {
+                try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+                    boolean hasSources = files.anyMatch(f -> f.toString().endsWith(".java"));
+                    if (hasSources && !java.nio.file.Files.exists(dir.resolve("package-info.java"))) {
+                        missing.add(dir.toString());
                     }
                 }
             }
         }
-        assertThat(violations).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(missing).as("packages without package-info.java").isEmpty();
     }
 }

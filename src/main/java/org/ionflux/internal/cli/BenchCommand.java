@@ -6,12 +6,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ionflux.internal.output.InMemoryTrace;
-import org.ionflux.internal.output.TraceRecorder;
+import org.ionflux.internal.workflow.RunJob;
 import org.ionflux.internal.scenario.LoadedScenario;
 import org.ionflux.internal.solver.RunControl;
 import org.ionflux.internal.solver.RunResult;
-import org.ionflux.internal.solver.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,10 +41,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** One run with the trace sampled in memory (presized: growing it is not the integrator's cost). */
     private static RunResult run(LoadedScenario loaded) {
-        Simulation simulation = new Simulation(loaded.model());
-        int rows = (int) Math.min(simulation.outputTimes().count(), 10_000_000L);
-        return simulation.run(new TraceRecorder(simulation.system(), loaded.model().settings().record(),
-                new InMemoryTrace(rows)), new RunControl());
+        return RunJob.runInMemory(loaded.model(), new RunControl()).result();
     }
 
     @Override

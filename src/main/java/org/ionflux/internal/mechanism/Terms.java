@@ -27,6 +27,7 @@ public record Terms(List<Term> mechanisms, CapacitanceTerm capacitance, List<Sta
                 new GatedTerm(model),
                 new LeakTerm(model),
                 new NaKPumpTerm(model),
+                new PmcaTerm(model),
                 new CotransporterTerm(model),
                 new WaterTerm(model),
                 new StimulusTerm(model));

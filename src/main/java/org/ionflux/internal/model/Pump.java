@@ -4,7 +4,7 @@ package org.ionflux.internal.model;
  * An ATP-driven pump on a membrane (MODEL.md section 6), listed under {@code pumps:} and told apart by its
  * {@code type}. Its current adds to the membrane current and is reported in {@code <membrane>.I_pump_uA_cm2}.
  */
-public sealed interface Pump extends Mechanism permits Pump.NaK {
+public sealed interface Pump extends Mechanism permits Pump.NaK, Pump.Pmca {
 
     /** @return the maximal current density {@code I_max}, A/m^2 */
     double maxCurrentAPerM2();
@@ -44,6 +44,40 @@ public sealed interface Pump extends Mechanism permits Pump.NaK {
         @Override
         public int[] movedSpecies() {
             return new int[] {sodiumIndex, potassiumIndex};
+        }
+    }
+
+    /**
+     * Plasma-membrane Ca-ATPase ({@code type: pmca}): {@code i_p = I_max c^n / (c^n + km^n)}, {@code c} the inside
+     * Ca concentration; one Ca out and its two charges outward per cycle. Acts on the species named {@code Ca}.
+     *
+     * @param maxCurrentAPerM2 I_max at saturation, A/m^2
+     * @param kmMolPerM3       km, mol/m^3 (0: constant pump)
+     * @param hill             Hill coefficient n >= 1
+     * @param calciumIndex     index of Ca
+     */
+    record Pmca(double maxCurrentAPerM2, double kmMolPerM3, double hill, int calciumIndex) implements Pump {
+
+        /** Scenario name of this pump type. */
+        public static final String TYPE = "pmca";
+
+        /** Checks the values. */
+        public Pmca {
+            Checks.nonNegativeFinite(maxCurrentAPerM2, "max_current");
+            Checks.nonNegativeFinite(kmMolPerM3, "km");
+            if (!(hill >= 1) || !Double.isFinite(hill)) {
+                throw new IllegalArgumentException("hill must be finite and >= 1, got " + hill);
+            }
+        }
+
+        @Override
+        public Pmca withMaxCurrent(double aPerM2) {
+            return new Pmca(aPerM2, kmMolPerM3, hill, calciumIndex);
+        }
+
+        @Override
+        public int[] movedSpecies() {
+            return new int[] {calciumIndex};
         }
     }
 }

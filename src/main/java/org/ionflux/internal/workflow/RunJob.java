@@ -3,7 +3,9 @@ package org.ionflux.internal.workflow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.ionflux.internal.model.Model;
+import org.ionflux.internal.output.InMemoryTrace;
 import org.ionflux.internal.output.OutputFolder;
 import org.ionflux.internal.output.OutputFolderException;
 import org.ionflux.internal.output.RunWriter;
@@ -70,6 +72,66 @@ public final class RunJob {
             Path destination = folder.publish(work, result.status() == RunResult.Status.COMPLETED);
             keepWork = false;
             return new Outcome(result, destination, rows);
+        } finally {
+            if (!keepWork) {
+                OutputFolder.deleteTree(work);
+            }
+        }
+    }
+
+    /**
+     * A run kept in memory.
+     *
+     * @param result how it ended
+     * @param trace  its rows, in output units
+     */
+    public record InMemory(RunResult result, InMemoryTrace trace) {
+    }
+
+    /**
+     * Runs {@code model} with its trace in memory (no files); a failure keeps the rows before it.
+     *
+     * @param control lets another thread stop the run
+     */
+    public static InMemory runInMemory(Model model, RunControl control) {
+        Simulation simulation = new Simulation(model);
+        int expected = (int) Math.min(simulation.outputTimes().count(), 10_000_000L);
+        InMemoryTrace trace = new InMemoryTrace(expected);
+        RunResult result;
+        try {
+            result = simulation.run(new TraceRecorder(simulation.system(), model.settings().record(), trace),
+                    control);
+        } catch (RuntimeException | StackOverflowError e) {
+            List<double[]> rows = trace.rows();
+            result = RunResult.failedOutsideTheSolver(model.settings().solver().key(), "internal error: " + e,
+                    rows.isEmpty() ? 0.0 : rows.get(rows.size() - 1)[0]);
+        }
+        return new InMemory(result, trace);
+    }
+
+    /**
+     * Writes a run kept in memory into {@code out} as {@link #run} would have (the same files, the same bytes but
+     * for the wall time): into {@code DIR} if it completed, {@code DIR.failed} otherwise.
+     *
+     * @return where the outputs are now
+     */
+    public static Path write(Model model, String sha256, InMemory run, Path out)
+            throws IOException, OutputFolderException {
+        OutputFolder folder = OutputFolder.of(out, RunWriter.OUTPUT_FILES);
+        Path work = folder.newWorkFolder();
+        boolean keepWork = false;
+        try {
+            try (RunWriter writer = new RunWriter(work)) {
+                writer.begin(run.trace().columns());
+                for (double[] row : run.trace().rows()) {
+                    writer.row(row);
+                }
+                writer.finish(model, sha256, run.result());
+            }
+            keepWork = true;
+            Path destination = folder.publish(work, run.result().status() == RunResult.Status.COMPLETED);
+            keepWork = false;
+            return destination;
         } finally {
             if (!keepWork) {
                 OutputFolder.deleteTree(work);

@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.output.InMemoryTrace;
-import org.ionflux.internal.output.TraceRecorder;
 import org.ionflux.ScenarioException;
 import org.ionflux.internal.scenario.ScenarioReader;
 import org.ionflux.internal.solver.RunControl;
 import org.ionflux.internal.solver.RunResult;
-import org.ionflux.internal.solver.Simulation;
+import org.ionflux.internal.workflow.RunJob;
 
 /** Test helpers: load shipped scenarios, run models in memory. */
 public final class Scenarios {
@@ -74,10 +73,7 @@ public final class Scenarios {
 
     /** Runs {@code model} with the trace in memory. */
     public static Run run(Model model) {
-        InMemoryTrace trace = new InMemoryTrace();
-        Simulation simulation = new Simulation(model);
-        RunResult result = simulation.run(new TraceRecorder(simulation.system(), model.settings().record(), trace),
-                new RunControl());
-        return new Run(result, trace);
+        RunJob.InMemory run = RunJob.runInMemory(model, new RunControl());
+        return new Run(run.result(), run.trace());
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every adaptive solver completes every shipped scenario (the stiff 40-minute pump-leak cell excepted for the
  * explicit ones: it takes them seconds, see benchmarks/README.md) and ends where rosenbrock ends.
  */
-class SolverMatrixTest {
+class SolverMatrixIT {
 
     /** Final states agree within this many tolerances: the explicit solvers err ~10x their rtol on stiff runs. */
     static final double TOLERANCES = 1e3;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The engine as a separate process, as a user runs it: Ctrl-C (SIGINT) from outside, and a long run in a small
  * heap. The jar is not built yet when tests run, so the process gets the tests' class path.
  */
-class EngineProcessTest {
+class EngineProcessIT {
 
     /** Heap of the long run: the whole 1,000,001-row trace (7 columns) would need well over twice this. */
     static final String SMALL_HEAP = "-Xmx64m";

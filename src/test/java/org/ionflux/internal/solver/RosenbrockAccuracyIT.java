@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a dormand-prince-853 reference at rtol 1e-10 within 10x the requested tolerance in the weighted RMS norm; on a
  * spiking one, at rtol 1e-8, spike times agree within 1 us and peaks within 0.01 mV.
  */
-class RosenbrockAccuracyTest {
+class RosenbrockAccuracyIT {
 
     /** Allowed error, in multiples of the requested tolerance (issue 5). */
     static final double TOLERANCE_MULTIPLE = 10;

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Whatever the file, the engine never crashes: validate exits 0 or 2, run exits 0, 1 or 2, no internal error or
  * stack trace is printed, and a run that exits 2 writes nothing.
  */
-class MutatedScenariosTest {
+class MutatedScenariosIT {
 
     /** Mutated files per shipped scenario. */
     static final int CASES_PER_SCENARIO = 30;

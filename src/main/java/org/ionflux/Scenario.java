@@ -1,0 +1,77 @@
+package org.ionflux;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.ionflux.internal.output.ExplainReport;
+import org.ionflux.internal.scenario.LoadedScenario;
+import org.ionflux.internal.solver.RunControl;
+import org.ionflux.internal.workflow.RunJob;
+
+/**
+ * A validated scenario: compartments, ions, membranes and their mechanisms, the potential protocol and the run
+ * settings, ready to run. Immutable: {@link #with} returns a changed copy.
+ *
+ * <pre>{@code
+ * Scenario s = Ionflux.load(Path.of("scenarios/ghk-relaxation.yaml"));
+ * Scenario faster = s.with("membranes.plasma.channels[0].permeability", "2e-7 cm/s");
+ * Result r = faster.run();                 // in memory, no files written
+ * System.out.println(s.explain());         // which way each ion goes at the start, and why
+ * }</pre>
+ */
+public final class Scenario {
+
+    private final LoadedScenario loaded;
+
+    Scenario(LoadedScenario loaded) {
+        this.loaded = loaded;
+    }
+
+    /** @return the scenario's {@code name} (it names the default output folder) */
+    public String name() {
+        return loaded.model().name();
+    }
+
+    /** @return the scenario's {@code description}, or "" */
+    public String description() {
+        return loaded.model().description();
+    }
+
+    /** @return the file it was read from, if any (empty for a scenario built in code or changed by {@link #with}) */
+    public Optional<Path> file() {
+        return Optional.ofNullable(loaded.file());
+    }
+
+    /** @return physical sanity warnings (not errors), one line each, e.g. a compartment far from electroneutral */
+    public List<String> warnings() {
+        return loaded.warnings().stream().map(Problem::format).toList();
+    }
+
+    /**
+     * Runs the scenario with its trace in memory; nothing is written. A failed run (a concentration below zero,
+     * a step size underflow) is a {@link Result} with status {@code failed} that keeps the rows computed before.
+     */
+    public Result run() {
+        return new Result(this, RunJob.runInMemory(loaded.model(), new RunControl()));
+    }
+
+    /** @return the text {@code ionflux explain} prints: the initial state, and which way each ion goes and why */
+    public String explain() {
+        return ExplainReport.render(loaded.model());
+    }
+
+    @Override
+    public String toString() {
+        return "Scenario[" + name() + "]";
+    }
+
+    /** The engine's model (SI), for the other classes of this package. */
+    org.ionflux.internal.model.Model internalModel() {
+        return loaded.model();
+    }
+
+    /** @return SHA-256 of the scenario's source, hex */
+    String sha256() {
+        return loaded.sha256();
+    }
+}

@@ -1,0 +1,91 @@
+package org.ionflux.internal.mechanism;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ionflux.internal.model.Model;
+import org.ionflux.internal.model.Pump;
+import org.ionflux.internal.physics.CalciumPump;
+
+/**
+ * Plasma-membrane Ca-ATPases (MODEL.md section 6): {@code i_p = I_max c^n / (c^n + km^n)}, one Ca out per cycle,
+ * {@code J_Ca = i_p A / (2 F)}; the current counts in {@code I_Ca} and the membrane current. Scenario
+ * {@code pumps: [{type: pmca, max_current: I_max, km: .., hill: ..}]}.
+ */
+public final class PmcaTerm implements Term {
+
+    private final String[] insideName;
+    private final int[] membrane;
+    private final int[] pump;
+    private final int[] calcium;
+    private final double[] maxCurrentAPerM2;
+    private final double[] kmMolPerM3;
+    private final double[] hill;
+
+    /** Collects the PMCA pumps of {@code model}, in membrane and pump order. */
+    public PmcaTerm(Model model) {
+        List<int[]> found = new ArrayList<>();
+        for (int m = 0; m < model.membranes().size(); m++) {
+            List<Pump> pumps = model.membranes().get(m).pumps();
+            for (int k = 0; k < pumps.size(); k++) {
+                if (pumps.get(k) instanceof Pump.Pmca pmca) {
+                    found.add(new int[] {m, k, pmca.calciumIndex()});
+                }
+            }
+        }
+        membrane = found.stream().mapToInt(a -> a[0]).toArray();
+        pump = found.stream().mapToInt(a -> a[1]).toArray();
+        calcium = found.stream().mapToInt(a -> a[2]).toArray();
+        insideName = new String[membrane.length];
+        for (int i = 0; i < membrane.length; i++) {
+            insideName[i] = model.compartments().get(model.membranes().get(membrane[i]).insideIndex()).name();
+        }
+        maxCurrentAPerM2 = new double[membrane.length];
+        kmMolPerM3 = new double[membrane.length];
+        hill = new double[membrane.length];
+    }
+
+    @Override
+    public void startSegment(Model inForce, double timeS, double toleranceS) {
+        for (int i = 0; i < membrane.length; i++) {
+            Pump.Pmca p = (Pump.Pmca) inForce.membranes().get(membrane[i]).pumps().get(pump[i]);
+            maxCurrentAPerM2[i] = p.maxCurrentAPerM2();
+            kmMolPerM3[i] = p.kmMolPerM3();
+            hill[i] = p.hill();
+        }
+    }
+
+    @Override
+    public void addRates(StateView view, Fluxes out) {
+        for (int i = 0; i < membrane.length; i++) {
+            int m = membrane[i];
+            double current = CalciumPump.currentDensityAPerM2(maxCurrentAPerM2[i],
+                    view.concentration(view.inside(m), calcium[i]), kmMolPerM3[i], hill[i]);
+            out.species(m, calcium[i], CalciumPump.calciumFluxMolPerS(current, view.areaM2(m)), current);
+            out.pump(m, current);
+        }
+    }
+
+    @Override
+    public void addPartials(StateView view, Fluxes fluxes, Partials out) {
+        for (int i = 0; i < membrane.length; i++) {
+            int m = membrane[i];
+            int in = view.inside(m);
+            double dIdCa = CalciumPump.currentDensityPartialCalciumInside(maxCurrentAPerM2[i],
+                    view.concentration(in, calcium[i]), kmMolPerM3[i], hill[i]);
+            out.fluxByConcentration(m, calcium[i], CalciumPump.calciumFluxMolPerS(dIdCa, view.areaM2(m)), dIdCa, in,
+                    calcium[i]);
+        }
+    }
+
+    @Override
+    public List<String> carrierSentences(int m, int s) {
+        List<String> sentences = new ArrayList<>();
+        for (int i = 0; i < membrane.length; i++) {
+            if (membrane[i] == m && calcium[i] == s) {
+                sentences.add(" The Ca pump (PMCA) moves it out of " + insideName[i]
+                        + " (1 Ca per cycle, against its gradient, using ATP).");
+            }
+        }
+        return sentences;
+    }
+}
