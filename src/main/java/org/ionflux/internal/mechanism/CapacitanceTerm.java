@@ -29,6 +29,17 @@ public final class CapacitanceTerm implements Term {
         }
     }
 
+    /** The capacitor turns currents into dV/dt: it adds no rate of its own. */
+    @Override
+    public int rateCount() {
+        return 0;
+    }
+
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        throw new IndexOutOfBoundsException("the capacitor has no rate " + k);
+    }
+
     @Override
     public void startSegment(Model inForce, double timeS, double toleranceS) {
         for (int m = 0; m < dynamic.length; m++) {

@@ -72,6 +72,22 @@ public final class CotransporterTerm implements Term {
     }
 
     @Override
+    public int rateCount() {
+        return membrane.length;
+    }
+
+    /** The rate is the cycle flux density: 1 mol/(m^2 s) moves {@code nu_X A} mol/s of each species. */
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        int m = membrane[k];
+        for (int j = 0; j < species[k].length; j++) {
+            int s = species[k][j];
+            out.species(m, s, Cotransporter.speciesFluxMolPerS(1.0, stoichiometry[k][j], view.areaM2(m)),
+                    view.valence(s) * stoichiometry[k][j] * Constants.FARADAY_C_PER_MOL);
+        }
+    }
+
+    @Override
     public void startSegment(Model inForce, double timeS, double toleranceS) {
         for (int i = 0; i < membrane.length; i++) {
             rateMolPerM2S[i] = inForce.membranes().get(membrane[i]).transporters().get(transporter[i])

@@ -107,6 +107,16 @@ public final class GatedTerm implements StatefulTerm {
     }
 
     @Override
+    public int rateCount() {
+        return membrane.length;
+    }
+
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        OhmicTerm.unitChannelFlux(view, out, membrane[k], species[k]);
+    }
+
+    @Override
     public void startSegment(Model inForce, double timeS, double toleranceS) {
         for (int i = 0; i < membrane.length; i++) {
             Membrane mem = inForce.membranes().get(membrane[i]);

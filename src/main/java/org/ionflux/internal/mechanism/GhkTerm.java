@@ -36,6 +36,16 @@ public final class GhkTerm implements Term {
     }
 
     @Override
+    public int rateCount() {
+        return membrane.length;
+    }
+
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        OhmicTerm.unitChannelFlux(view, out, membrane[k], species[k]);
+    }
+
+    @Override
     public void startSegment(Model inForce, double timeS, double toleranceS) {
         for (int i = 0; i < membrane.length; i++) {
             permeabilityMPerS[i] = ((Channel.Ghk) inForce.membranes().get(membrane[i]).channels().get(channel[i]))

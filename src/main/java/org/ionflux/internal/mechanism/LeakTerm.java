@@ -37,6 +37,16 @@ public final class LeakTerm implements Term {
     }
 
     @Override
+    public int rateCount() {
+        return membrane.length;
+    }
+
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        out.leak(membrane[k], 1.0);
+    }
+
+    @Override
     public void startSegment(Model inForce, double timeS, double toleranceS) {
         for (int i = 0; i < membrane.length; i++) {
             Channel.Leak leak = (Channel.Leak) inForce.membranes().get(membrane[i]).channels().get(channel[i]);

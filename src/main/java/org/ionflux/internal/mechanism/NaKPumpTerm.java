@@ -48,6 +48,21 @@ public final class NaKPumpTerm implements Term {
     }
 
     @Override
+    public int rateCount() {
+        return membrane.length;
+    }
+
+    /** The rate is the pump current: 1 A/m^2 moves 3 Na out and 2 K in per cycle. */
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        int m = membrane[k];
+        out.species(m, sodium[k], NaKPump.sodiumFluxMolPerS(1.0, view.areaM2(m)),
+                NaKPump.SODIUM_PER_CYCLE * view.valence(sodium[k]));
+        out.species(m, potassium[k], NaKPump.potassiumFluxMolPerS(1.0, view.areaM2(m)),
+                -NaKPump.POTASSIUM_PER_CYCLE * view.valence(potassium[k]));
+    }
+
+    @Override
     public void startSegment(Model inForce, double timeS, double toleranceS) {
         for (int i = 0; i < membrane.length; i++) {
             Pump.NaK p = (Pump.NaK) inForce.membranes().get(membrane[i]).pumps().get(pump[i]);

@@ -43,6 +43,21 @@ public final class OhmicTerm implements Term {
     }
 
     @Override
+    public int rateCount() {
+        return membrane.length;
+    }
+
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        unitChannelFlux(view, out, membrane[k], species[k]);
+    }
+
+    /** One mol/s of species s out through membrane m, with the current it carries ({@code z F / A} per mol/s). */
+    static void unitChannelFlux(StateView view, Fluxes out, int m, int s) {
+        out.species(m, s, 1.0, view.valence(s) * Constants.FARADAY_C_PER_MOL / view.areaM2(m));
+    }
+
+    @Override
     public void startSegment(Model inForce, double timeS, double toleranceS) {
         for (int i = 0; i < membrane.length; i++) {
             Membrane mem = inForce.membranes().get(membrane[i]);

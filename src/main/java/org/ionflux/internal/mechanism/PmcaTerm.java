@@ -45,6 +45,17 @@ public final class PmcaTerm implements Term {
     }
 
     @Override
+    public int rateCount() {
+        return membrane.length;
+    }
+
+    /** The rate is the pump current: 1 A/m^2 moves {@code A / (2 F)} mol/s of Ca out. */
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        out.species(membrane[k], calcium[k], CalciumPump.calciumFluxMolPerS(1.0, view.areaM2(membrane[k])), 1.0);
+    }
+
+    @Override
     public void startSegment(Model inForce, double timeS, double toleranceS) {
         for (int i = 0; i < membrane.length; i++) {
             Pump.Pmca p = (Pump.Pmca) inForce.membranes().get(membrane[i]).pumps().get(pump[i]);

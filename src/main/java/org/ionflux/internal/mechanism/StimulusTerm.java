@@ -24,6 +24,17 @@ public final class StimulusTerm implements Term {
         currentAPerM2 = new double[has.length];
     }
 
+    /** A stimulus is a source, not a rate between state variables: it has no column. */
+    @Override
+    public int rateCount() {
+        return 0;
+    }
+
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        throw new IndexOutOfBoundsException("a stimulus has no rate " + k);
+    }
+
     @Override
     public void startSegment(Model inForce, double timeS, double toleranceS) {
         java.util.Arrays.fill(currentAPerM2, 0.0);

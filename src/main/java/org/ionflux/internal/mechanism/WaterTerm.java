@@ -28,6 +28,18 @@ public final class WaterTerm implements Term {
     }
 
     @Override
+    public int rateCount() {
+        return membrane.length;
+    }
+
+    /** The rate is the inside volume's rate of change, m^3/s. */
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        out.volumeRate(view.inside(membrane[k]), 1.0);
+        out.volumeRate(view.outside(membrane[k]), -1.0);
+    }
+
+    @Override
     public void startSegment(Model inForce, double timeS, double toleranceS) {
         for (int i = 0; i < membrane.length; i++) {
             waterPermeabilityMPerS[i] = inForce.membranes().get(membrane[i]).waterPermeabilityMPerS();

@@ -219,6 +219,19 @@ public final class IonFluxSystem {
         evaluations++;
         updateObservables(y);
         System.arraycopy(y, 0, observedState, 0, y.length);
+        mapFluxes(yDot);
+        for (StatefulTerm t : stateful) {
+            t.addStateRates(view, yDot);
+        }
+    }
+
+    /**
+     * The state mapping: writes into {@code yDot} (all of it) what the terms' {@link #fluxes} do to the state:
+     * amounts change by {@code -J} inside and {@code +J} outside (or in the transfer accumulator of a clamped
+     * side), dynamic potentials by the capacitor's rate, volumes by the water flux, the external-charge
+     * accumulators by the leak and stimulus currents. The stateful terms' own rates are not included.
+     */
+    private void mapFluxes(double[] yDot) {
         Arrays.fill(yDot, 0.0);
         for (int m = 0; m < membraneCount; m++) {
             int in = insideOf[m] * speciesCount;
@@ -256,9 +269,57 @@ public final class IonFluxSystem {
                 yDot[volumeIndex[c]] = fluxes.volumeRate(c);
             }
         }
-        for (StatefulTerm t : stateful) {
-            t.addStateRates(view, yDot);
+    }
+
+    /**
+     * The stoichiometry of the model: for every rate of every term (a channel's flux, a pump's current, a
+     * transporter's cycle, a membrane's water flow; see {@link Term#addUnitRate}) and every variable of a stateful
+     * term, the column of state rates of change it makes at unit rate, sparse. {@code dy/dt = N r}: the left null
+     * space of N holds the conserved quantities.
+     *
+     * @return one column per rate: {@code [0]} the state indices, {@code [1]} the values (as doubles)
+     */
+    public List<double[][]> stoichiometry() {
+        List<double[][]> columns = new ArrayList<>();
+        double[] y = initialState();
+        updateStateObservables(y);
+        double[] column = new double[dimension()];
+        for (Term t : mechanisms) {
+            for (int k = 0; k < t.rateCount(); k++) {
+                fluxes.clear();
+                t.addUnitRate(k, view, fluxes);
+                capacitance.addRates(view, fluxes);
+                mapFluxes(column);
+                columns.add(sparse(column));
+            }
         }
+        for (int t = 0; t < stateful.length; t++) {
+            for (int local = 0; local < stateful[t].stateCount(); local++) {
+                columns.add(new double[][] {{layout.statefulOffset(t) + local}, {1.0}});
+            }
+        }
+        fluxes.clear();
+        Arrays.fill(observedState, Double.NaN);
+        return columns;
+    }
+
+    private static double[][] sparse(double[] column) {
+        int nonzero = 0;
+        for (double v : column) {
+            if (v != 0) {
+                nonzero++;
+            }
+        }
+        double[][] result = new double[2][nonzero];
+        int k = 0;
+        for (int i = 0; i < column.length; i++) {
+            if (column[i] != 0) {
+                result[0][k] = i;
+                result[1][k] = column[i];
+                k++;
+            }
+        }
+        return result;
     }
 
     /** Computes volumes, concentrations and potentials of state y, not the currents and fluxes. */
