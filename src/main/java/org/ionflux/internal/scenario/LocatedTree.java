@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,31 +61,33 @@ final class LocatedTree {
     private int aliases;
     private int firstAliasProblem = -1;
     private String firstAlias;
-    private final List<Problem> problems;
+    /** Problems found while parsing (syntax, limits, tags, aliases, duplicate keys). */
+    private final List<Problem> problems = new ArrayList<>();
     private final String file;
     private final boolean yaml;
     private JsonNode root;
 
-    private LocatedTree(String file, boolean yaml, List<Problem> problems) {
+    private LocatedTree(String file, boolean yaml) {
         this.file = file;
         this.yaml = yaml;
-        this.problems = problems;
     }
 
     /**
-     * Reads {@code text}; syntax errors are added to {@code problems} and give a null root.
+     * Reads {@code text}; syntax errors are kept in {@link #problems()} and give a null root.
      *
      * @param yaml true for YAML, false for JSON
+     * @param file the file name used in messages
      */
-    static LocatedTree parse(String text, boolean yaml, String file, List<Problem> problems) {
-        LocatedTree tree = new LocatedTree(file, yaml, problems);
+    static LocatedTree parse(String text, boolean yaml, String file) {
+        LocatedTree tree = new LocatedTree(file, yaml);
+        List<Problem> problems = tree.problems;
         StreamReadConstraints constraints = StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxStringLength(MAX_STRING_LENGTH).maxNameLength(MAX_KEY_LENGTH).build();
         JsonFactory factory;
         if (yaml) {
             LoaderOptions loader = new LoaderOptions();
             // SnakeYAML's own default (3 M code points) is below the file size limit the reader enforces
-            loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, 2 * ScenarioReader.MAX_FILE_BYTES));
+            loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, 2 * ScenarioFile.MAX_BYTES));
             factory = YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(constraints).build();
         } else {
             factory = JsonFactory.builder().streamReadConstraints(constraints)
@@ -311,6 +314,16 @@ final class LocatedTree {
     /** @return the scalar at {@code path} as written in the file, or null */
     String written(String path) {
         return written.get(path);
+    }
+
+    /** @return the file name used in messages */
+    String file() {
+        return file;
+    }
+
+    /** @return the problems found while parsing, in the order found (empty for a well-formed document) */
+    List<Problem> problems() {
+        return java.util.Collections.unmodifiableList(problems);
     }
 
     /** @return the document's root, or null when it could not be read */
