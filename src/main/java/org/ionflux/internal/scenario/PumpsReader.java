@@ -3,18 +3,45 @@ package org.ionflux.internal.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.ionflux.internal.model.Pump;
 
-/** Reads a membrane's {@code pumps}. */
+/** Reads a membrane's {@code pumps}, each by the {@link PumpType} its {@code type} names. */
 final class PumpsReader {
 
-    private static final Set<String> PUMP_KEYS = Set.of("type", "max_current", "km_na", "km_k");
+    /**
+     * Every pump type. A pump whose type is missing or unknown is read as the nearest type by spelling, else as the
+     * first, so that its other fields are still checked.
+     */
+    static final List<PumpType> TYPES = List.of(new NaKPumpType());
 
     private final Fields fields;
 
     PumpsReader(Fields fields) {
         this.fields = fields;
+    }
+
+    /** @return the pump type called {@code name}, or null */
+    static PumpType type(String name) {
+        for (PumpType t : TYPES) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> typeNames() {
+        return TYPES.stream().map(PumpType::name).toList();
+    }
+
+    /** @return the type {@code name} names, or the nearest by spelling, or the first */
+    private static PumpType typeOrNearest(String name) {
+        PumpType exact = type(name);
+        if (exact != null) {
+            return exact;
+        }
+        String nearest = name == null ? null : Spelling.nearest(name, typeNames());
+        return nearest != null ? type(nearest) : TYPES.get(0);
     }
 
     /**
@@ -43,27 +70,20 @@ final class PumpsReader {
                 ok = false;
                 continue;
             }
-            fields.checkKeys(p, pPath, PUMP_KEYS);
+            // the keys are checked before 'type' is read: a misspelled 'type' key is then not also reported missing
+            JsonNode typeNode = p.get("type");
+            PumpType kind = typeOrNearest(typeNode != null && typeNode.isTextual() ? typeNode.asText() : null);
+            fields.checkKeys(p, pPath, kind.keys());
             String type = fields.string(p, pPath, "type", true);
-            if (type != null && !Pump.NaK.TYPE.equals(type)) {
-                fields.problem(pPath + ".type", "unknown pump type '" + type + "'" + Spelling.suggestion(type, List.of(
-                        Pump.NaK.TYPE)) + "; the only pump is " + Pump.NaK.TYPE);
+            if (type != null && type(type) == null) {
+                fields.problem(pPath + ".type", "unknown pump type '" + type + "'"
+                        + Spelling.suggestion(type, typeNames()) + (TYPES.size() == 1 ? "; the only pump is "
+                        + TYPES.get(0).name() : "; pump types: " + String.join(", ", typeNames())));
                 ok = false;
             }
-            double iMax = fields.quantity(p, pPath, "max_current", Dimension.CURRENT_DENSITY, true, Double.NaN);
-            fields.nonNegative(pPath + ".max_current", iMax, "max_current");
-            double kmNa = fields.quantity(p, pPath, "km_na", Dimension.CONCENTRATION, true, Double.NaN);
-            fields.nonNegative(pPath + ".km_na", kmNa, "km_na");
-            double kmK = fields.quantity(p, pPath, "km_k", Dimension.CONCENTRATION, true, Double.NaN);
-            fields.nonNegative(pPath + ".km_k", kmK, "km_k");
-            int na = ionNames.indexOf("Na");
-            int k = ionNames.indexOf("K");
-            if (na < 0 || k < 0) {
-                fields.problem(pPath, "the Na/K pump moves the ions named 'Na' and 'K': declare both under 'ions'");
-                ok = false;
-            }
-            if (ok && iMax >= 0 && kmNa >= 0 && kmK >= 0 && Double.isFinite(iMax + kmNa + kmK)) {
-                pumps.add(new Pump.NaK(iMax, kmNa, kmK, na, k));
+            Pump pump = kind.read(fields, p, pPath, ionNames);
+            if (ok && pump != null) {
+                pumps.add(pump);
             } else {
                 ok = false;
             }
