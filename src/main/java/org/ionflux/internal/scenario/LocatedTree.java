@@ -35,8 +35,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * while the tree is built); YAML tags other than the core types are rejected (nothing is ever instantiated from
  * a tag); YAML aliases are rejected, so an alias bomb cannot expand. YAML's {@code .nan} and {@code .inf} and
  * JSON's {@code NaN} and {@code Infinity} are read as numbers, for the reader to report as not finite.
+ *
+ * <p>Outside this package it is an opaque handle: {@link LoadedScenario#tree()} gives it,
+ * {@link ScenarioReader#fromTree} validates it.
  */
-final class LocatedTree {
+public final class LocatedTree {
 
     /** Deepest nesting accepted (a scenario needs about 6). */
     static final int MAX_NESTING_DEPTH = 64;

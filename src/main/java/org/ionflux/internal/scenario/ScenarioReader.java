@@ -45,7 +45,6 @@ public final class ScenarioReader {
 
     private final LocatedTree tree;
     private final Fields fields;
-    private Model model;
 
     private ScenarioReader(LocatedTree tree) {
         this.tree = tree;
@@ -59,9 +58,21 @@ public final class ScenarioReader {
      */
     public static LoadedScenario read(Path path) throws ScenarioException {
         ScenarioFile source = ScenarioFile.read(path);
-        ScenarioReader reader = check(source.parse());
-        return new LoadedScenario(reader.model, path, source.sha256(), SanityWarnings.of(reader.model, source.name(),
-                reader.tree));
+        return fromTree(source.parse(), path, source.sha256());
+    }
+
+    /**
+     * Validates an already parsed scenario, e.g. one edited in memory; messages name the file the tree was parsed
+     * from.
+     *
+     * @param tree   the parsed scenario (its parse problems, if any, are reported with the others)
+     * @param file   where it came from, kept in the result (may be null)
+     * @param sha256 the SHA-256 to keep in the result, hex (may be null)
+     * @throws ScenarioException listing every problem
+     */
+    public static LoadedScenario fromTree(LocatedTree tree, Path file, String sha256) throws ScenarioException {
+        Model model = check(tree);
+        return new LoadedScenario(model, file, sha256, SanityWarnings.of(model, tree.file(), tree), tree);
     }
 
     /**
@@ -72,14 +83,14 @@ public final class ScenarioReader {
      * @throws ScenarioException listing every problem
      */
     public static Model parse(String text, boolean yaml, String file) throws ScenarioException {
-        return check(LocatedTree.parse(text, yaml, file)).model;
+        return check(LocatedTree.parse(text, yaml, file));
     }
 
-    private static ScenarioReader check(LocatedTree tree) throws ScenarioException {
+    private static Model check(LocatedTree tree) throws ScenarioException {
         ScenarioReader reader = new ScenarioReader(tree);
-        reader.model = reader.readModel();
+        Model model = reader.readModel();
         reader.fields.throwIfAny();
-        return reader;
+        return model;
     }
 
     private Model readModel() {
