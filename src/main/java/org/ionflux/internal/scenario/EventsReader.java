@@ -7,22 +7,19 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.ionflux.internal.model.Channel;
 import org.ionflux.internal.model.Compartment;
 import org.ionflux.internal.model.Event;
 import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.SimulationSettings;
 
-/** Reads {@code events}: parameter assignments (SI) at given times, each path one that can change during a run. */
+/**
+ * Reads {@code events}: parameter assignments (SI) at given times, each path one of the {@link ParameterPath}
+ * grammar that can change during a run.
+ */
 final class EventsReader {
 
     private static final Set<String> EVENT_KEYS = Set.of("at", "set");
-    private static final Pattern EVENT_PATH = Pattern.compile(
-            "membranes\\.([A-Za-z][A-Za-z0-9_]*)\\.(channels|pumps|transporters)\\[(\\d+)]\\.([a-z_]+)"
-            + "|membranes\\.([A-Za-z][A-Za-z0-9_]*)\\.potential\\.value"
-            + "|compartments\\.([A-Za-z][A-Za-z0-9_]*)\\.concentrations\\.([A-Za-z][A-Za-z0-9_]*)");
 
     private final Fields fields;
 
@@ -95,16 +92,13 @@ final class EventsReader {
                                             List<Membrane> membranes, List<String> membraneNames,
                                             Set<String> brokenMembranes) {
         String path = setPath + "." + target;
-        Matcher m = EVENT_PATH.matcher(target);
-        String help = "; settable: membranes.<m>.channels[<i>].conductance|permeability|reversal, "
-                + "membranes.<m>.pumps[<i>].max_current, membranes.<m>.transporters[<i>].rate, "
-                + "membranes.<m>.potential.value, compartments.<c>.concentrations.<ion> (clamped compartments)";
-        if (!m.matches()) {
-            fields.problem(path, "unknown parameter path '" + target + "'" + help);
+        ParameterPath p = ParameterPath.parse(target);
+        if (p == null || !p.isEventPath()) {
+            fields.problem(path, "unknown parameter path '" + target + "'; settable: " + ParameterPath.EVENT_GRAMMAR);
             return null;
         }
-        if (m.group(1) != null || m.group(5) != null) {
-            String membrane = m.group(1) != null ? m.group(1) : m.group(5);
+        if (p.kind() != ParameterPath.Kind.CONCENTRATION) {
+            String membrane = p.owner();
             int mi = membraneNames.indexOf(membrane);
             if (mi < 0) {
                 if (!brokenMembranes.contains(membrane)) {
@@ -114,7 +108,7 @@ final class EventsReader {
                 return null;
             }
             Membrane mem = membranes.get(mi);
-            if (m.group(5) != null) {
+            if (p.kind() == ParameterPath.Kind.POTENTIAL) {
                 if (mem.isDynamic()) {
                     fields.problem(path, "membrane '" + membrane + "' has a dynamic potential; only a clamp value can "
                             + "be set");
@@ -123,14 +117,14 @@ final class EventsReader {
                 double v = fields.quantity(set, setPath, target, Dimension.POTENTIAL, true, Double.NaN);
                 return Double.isFinite(v) ? new Event.ClampValue(target, mi, v) : null;
             }
-            String kind = m.group(2);
-            int index = Integer.parseInt(m.group(3));
-            String field = m.group(4);
+            String kind = p.list();
+            int index = p.index();
+            String field = p.field();
             int size = kind.equals("channels") ? mem.channels().size() : kind.equals("pumps") ? mem.pumps().size()
                     : mem.transporters().size();
             if (index >= size) {
-                fields.problem(path, "membrane '" + membrane + "' has " + size + " " + kind + "; index " + index
-                        + " does not exist (the first is [0])");
+                fields.problem(path, "membrane '" + membrane + "' has " + size + " " + kind + "; index "
+                        + p.indexText() + " does not exist (the first is [0])");
                 return null;
             }
             switch (kind) {
@@ -171,20 +165,21 @@ final class EventsReader {
                 }
             }
         }
-        int c = compartmentNames.indexOf(m.group(6));
-        int s = ionNames.indexOf(m.group(7));
+        String compartment = p.owner();
+        String ion = p.field();
+        int c = compartmentNames.indexOf(compartment);
+        int s = ionNames.indexOf(ion);
         if (c < 0) {
-            fields.problem(path, "'" + m.group(6) + "' is not a compartment"
-                    + Spelling.suggestion(m.group(6), compartmentNames));
+            fields.problem(path, "'" + compartment + "' is not a compartment"
+                    + Spelling.suggestion(compartment, compartmentNames));
             return null;
         }
         if (s < 0) {
-            fields.problem(path, "'" + m.group(7) + "' is not a declared ion"
-                    + Spelling.suggestion(m.group(7), ionNames));
+            fields.problem(path, "'" + ion + "' is not a declared ion" + Spelling.suggestion(ion, ionNames));
             return null;
         }
         if (compartments.get(c) != null && !compartments.get(c).clamped()) {
-            fields.problem(path, "only a clamped compartment's concentration can be set by an event; '" + m.group(6)
+            fields.problem(path, "only a clamped compartment's concentration can be set by an event; '" + compartment
                     + "' is not clamped (its amounts are state variables)");
             return null;
         }
@@ -204,8 +199,8 @@ final class EventsReader {
                         || mem.transporters().stream().anyMatch(t -> Arrays.stream(t.speciesIndices())
                         .anyMatch(x -> x == s));
                 if (needsBothSides) {
-                    fields.problem(path, "setting " + m.group(7) + " in '" + m.group(6) + "' to 0 would make E_"
-                            + m.group(7) + " across membrane '" + mem.name() + "' infinite (an ohmic or gated "
+                    fields.problem(path, "setting " + ion + " in '" + compartment + "' to 0 would make E_"
+                            + ion + " across membrane '" + mem.name() + "' infinite (an ohmic or gated "
                             + "channel or a transporter moves it there); use a small positive concentration");
                     return null;
                 }

@@ -12,8 +12,8 @@ import org.ionflux.internal.model.Model;
  * @param file     where it was read from
  * @param sha256   SHA-256 of the file's bytes, hex
  * @param warnings physical sanity warnings (not errors), e.g. a compartment that is not electroneutral
- * @param tree     the parsed file, to edit in memory and re-read with {@link ScenarioReader#fromTree}; null for a
- *                 model built in code
+ * @param tree     the parsed file, to edit with {@link ParameterPath#with} and re-read with
+ *                 {@link ScenarioReader#fromTree}; null for a model built in code
  */
 public record LoadedScenario(Model model, Path file, String sha256, List<Problem> warnings, LocatedTree tree) {
 

@@ -62,8 +62,8 @@ public final class ScenarioReader {
     }
 
     /**
-     * Validates an already parsed scenario, e.g. one edited in memory; messages name the file the tree was parsed
-     * from.
+     * Validates an already parsed scenario, e.g. one edited in memory with {@link ParameterPath#with}; messages
+     * name the file the tree was parsed from.
      *
      * @param tree   the parsed scenario (its parse problems, if any, are reported with the others)
      * @param file   where it came from, kept in the result (may be null)
