@@ -76,6 +76,7 @@ final class Fields {
         }
     }
 
+    /** @return "a noun" or "an noun" */
     static String article(String noun) {
         return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
@@ -113,6 +114,7 @@ final class Fields {
         }
     }
 
+    /** @return the mapping at {@code key} of {@code parent} (at {@code path}), or null if absent or not a mapping */
     JsonNode mapping(JsonNode parent, String path, String key, boolean required) {
         JsonNode v = parent.get(key);
         if (v == null || v.isNull()) {
@@ -128,6 +130,7 @@ final class Fields {
         return v;
     }
 
+    /** @return the text at {@code key} of {@code parent} (at {@code path}), or null if absent or not text */
     String string(JsonNode parent, String path, String key, boolean required) {
         JsonNode v = parent.get(key);
         if (v == null || v.isNull()) {
@@ -143,6 +146,7 @@ final class Fields {
         return v.asText();
     }
 
+    /** @return the boolean at {@code key} of {@code parent} (at {@code path}), or {@code fallback} */
     boolean bool(JsonNode parent, String path, String key, boolean fallback) {
         JsonNode v = parent.get(key);
         if (v == null || v.isNull()) {
