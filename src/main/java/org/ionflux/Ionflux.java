@@ -2,6 +2,7 @@ package org.ionflux;
 
 import java.nio.file.Path;
 import org.ionflux.internal.output.Summary;
+import org.ionflux.internal.scenario.LocatedTree;
 import org.ionflux.internal.scenario.ScenarioReader;
 
 /**
@@ -26,6 +27,17 @@ public final class Ionflux {
      */
     public static Scenario load(Path file) throws ScenarioException {
         return new Scenario(ScenarioReader.read(file));
+    }
+
+    /**
+     * Validates a model built in code ({@link Model#builder(String)}) exactly as a file would be.
+     *
+     * @throws ScenarioException listing every problem, each with its field path (the file is named
+     *                           {@code <model NAME>})
+     */
+    public static Scenario scenario(Model model) throws ScenarioException {
+        LocatedTree tree = LocatedTree.ofTree(model.tree(), "<model " + model.name() + ">");
+        return new Scenario(ScenarioReader.fromTree(tree, null, tree.sha256()));
     }
 
     /** @return the version of ionflux ({@code dev} when run from classes rather than the jar) */

@@ -100,6 +100,25 @@ public final class LocatedTree {
     }
 
     /**
+     * A scenario tree built in memory (a model described in code): no line or column anywhere; messages name
+     * {@code sourceName}. The node is copied.
+     */
+    public static LocatedTree ofTree(JsonNode root, String sourceName) {
+        LocatedTree tree = new LocatedTree(sourceName, true);
+        tree.root = root.deepCopy();
+        return tree;
+    }
+
+    /**
+     * @return SHA-256 of the tree written as compact JSON, hex: what identifies a scenario built or edited in
+     *     memory (a file read as it is is identified by its bytes)
+     */
+    public String sha256() {
+        byte[] json = (root == null ? "null" : root.toString()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ScenarioFile.sha256(json);
+    }
+
+    /**
      * A copy with another root, made by editing this tree's root copy-on-write at {@code path} (this tree is not
      * changed): the value at {@code path}, and anything below it, has no line or column; every other path keeps its
      * own.

@@ -46,12 +46,14 @@ final class MembranesReader {
     }
 
     /**
+     * @param ions         the declared ions and their charges, in file order
      * @param compartments the compartments (null for one with problems)
      * @param settings     the simulation settings, or null (clamp steps are checked against the duration)
      * @return the valid membranes; the names of the others are in {@link #brokenMembranes()}
      */
-    List<Membrane> read(JsonNode root, List<String> ionNames, List<Compartment> compartments,
+    List<Membrane> read(JsonNode root, Map<String, Double> ions, List<Compartment> compartments,
                         SimulationSettings settings) {
+        List<String> ionNames = new ArrayList<>(ions.keySet());
         List<Membrane> result = new ArrayList<>();
         JsonNode node = fields.mapping(root, "", "membranes", true);
         if (node == null) {
@@ -86,7 +88,7 @@ final class MembranesReader {
             fields.positive(path + ".capacitance", capacitance, "capacitance");
             PotentialProtocol potential = readPotential(mem, path, settings);
             List<Channel> channels = channelsReader.read(mem, path, ionNames, compartments, inside, outside);
-            List<Pump> pumps = pumpsReader.read(mem, path, ionNames);
+            List<Pump> pumps = pumpsReader.read(mem, path, ions);
             List<Transporter> transporters = transportersReader.read(mem, path, ionNames, compartments, inside,
                     outside);
             double water = fields.quantity(mem, path, "water_permeability", Dimension.PERMEABILITY, false, 0.0);

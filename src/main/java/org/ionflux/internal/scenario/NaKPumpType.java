@@ -1,7 +1,7 @@
 package org.ionflux.internal.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.ionflux.internal.model.Pump;
 
@@ -24,17 +24,20 @@ final class NaKPumpType implements PumpType {
     }
 
     @Override
-    public Pump read(Fields fields, JsonNode p, String pPath, List<String> ionNames) {
+    public Pump read(Fields fields, JsonNode p, String pPath, Map<String, Double> ions) {
         double iMax = fields.quantity(p, pPath, "max_current", Dimension.CURRENT_DENSITY, true, Double.NaN);
         fields.nonNegative(pPath + ".max_current", iMax, "max_current");
         double kmNa = fields.quantity(p, pPath, "km_na", Dimension.CONCENTRATION, true, Double.NaN);
         fields.nonNegative(pPath + ".km_na", kmNa, "km_na");
         double kmK = fields.quantity(p, pPath, "km_k", Dimension.CONCENTRATION, true, Double.NaN);
         fields.nonNegative(pPath + ".km_k", kmK, "km_k");
-        int na = ionNames.indexOf("Na");
-        int k = ionNames.indexOf("K");
-        if (na < 0 || k < 0) {
+        if (!ions.containsKey("Na") || !ions.containsKey("K")) {
             fields.problem(pPath, "the Na/K pump moves the ions named 'Na' and 'K': declare both under 'ions'");
+            return null;
+        }
+        int na = PumpType.ion(fields, pPath, ions, "Na", 1, "the Na/K pump");
+        int k = PumpType.ion(fields, pPath, ions, "K", 1, "the Na/K pump");
+        if (na < 0 || k < 0) {
             return null;
         }
         if (iMax >= 0 && kmNa >= 0 && kmK >= 0 && Double.isFinite(iMax + kmNa + kmK)) {

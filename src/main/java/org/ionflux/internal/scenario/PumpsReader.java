@@ -3,6 +3,7 @@ package org.ionflux.internal.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.ionflux.internal.model.Pump;
 
 /** Reads a membrane's {@code pumps}, each by the {@link PumpType} its {@code type} names. */
@@ -12,7 +13,7 @@ final class PumpsReader {
      * Every pump type. A pump whose type is missing or unknown is read as the nearest type by spelling, else as the
      * first, so that its other fields are still checked.
      */
-    static final List<PumpType> TYPES = List.of(new NaKPumpType());
+    static final List<PumpType> TYPES = List.of(new NaKPumpType(), new PmcaPumpType());
 
     private final Fields fields;
 
@@ -47,9 +48,10 @@ final class PumpsReader {
     /**
      * @param mem          the membrane's mapping
      * @param membranePath its path
+     * @param ions         the declared ions and their charges, in file order
      * @return the pumps in file order (empty when none), or null after a problem
      */
-    List<Pump> read(JsonNode mem, String membranePath, List<String> ionNames) {
+    List<Pump> read(JsonNode mem, String membranePath, Map<String, Double> ions) {
         List<Pump> pumps = new ArrayList<>();
         JsonNode list = mem.get("pumps");
         String path = membranePath + ".pumps";
@@ -81,7 +83,7 @@ final class PumpsReader {
                         + TYPES.get(0).name() : "; pump types: " + String.join(", ", typeNames())));
                 ok = false;
             }
-            Pump pump = kind.read(fields, p, pPath, ionNames);
+            Pump pump = kind.read(fields, p, pPath, ions);
             if (ok && pump != null) {
                 pumps.add(pump);
             } else {

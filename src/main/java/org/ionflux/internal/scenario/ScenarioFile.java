@@ -78,6 +78,11 @@ final class ScenarioFile {
 
     /** @return SHA-256 of the file's bytes, hex */
     String sha256() {
+        return sha256(bytes);
+    }
+
+    /** @return SHA-256 of {@code bytes}, hex */
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -128,7 +128,7 @@ public final class ScenarioReader {
         List<Compartment> compartments = new CompartmentsReader(fields).read(root, ionNames);
         SimulationSettings settings = new SimulationReader(fields).read(root);
         MembranesReader membranesReader = new MembranesReader(fields);
-        List<Membrane> membranes = membranesReader.read(root, ionNames, compartments, settings);
+        List<Membrane> membranes = membranesReader.read(root, ions, compartments, settings);
         Set<String> broken = membranesReader.brokenMembranes();
         List<Stimulus> stimuli = new StimuliReader(fields).read(root, membranes, broken, settings);
         List<Event> events = new EventsReader(fields).read(root, ionNames, compartments, membranes, broken, settings);
