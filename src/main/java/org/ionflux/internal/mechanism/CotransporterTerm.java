@@ -8,7 +8,7 @@ import org.ionflux.internal.physics.Constants;
 import org.ionflux.internal.physics.Cotransporter;
 
 /**
- * Cotransporters and exchangers (MODEL.md section 6): cycle flux density {@code j = L sum_X nu_X dmu_X / (R T)},
+ * Cotransporters and exchangers (docs/physics.md sections 6 and 7): cycle flux density {@code j = L sum_X nu_X dmu_X / (R T)},
  * {@code J_X = nu_X j A}, current {@code F j sum_X nu_X z_X}; they stop exactly where the summed electrochemical
  * gradient vanishes. Scenario {@code transporters: [{name: kcc2, stoichiometry: {K: 1, Cl: 1}, rate: L}]}.
  */

@@ -10,7 +10,7 @@ import org.ionflux.internal.physics.HodgkinHuxleyKinetics;
 import org.ionflux.internal.physics.Nernst;
 
 /**
- * Hodgkin-Huxley gated channels (MODEL.md section 5): ohmic with {@code g = gbar m^p h^q}, each gate following
+ * Hodgkin-Huxley gated channels (docs/physics.md section 5): ohmic with {@code g = gbar m^p h^q}, each gate following
  * {@code dx/dt = phi (alpha_x(V) (1 - x) - beta_x(V) x)}, {@code phi = 3^((T - 6.3 degC)/10)}; scenario
  * {@code channels: [{ion: Na, conductance: gbar, gating: hh-na}]}. The gates are this term's own state, starting
  * at their steady state at the initial potential.

@@ -8,7 +8,7 @@ import org.ionflux.internal.physics.Constants;
 import org.ionflux.internal.physics.GhkChannel;
 
 /**
- * Goldman-Hodgkin-Katz channels (MODEL.md section 5): {@code J = P A u (c_in - c_out e^-u) / (1 - e^-u)},
+ * Goldman-Hodgkin-Katz channels (docs/physics.md section 5): {@code J = P A u (c_in - c_out e^-u) / (1 - e^-u)},
  * {@code u = z F V / (R T)}, {@code i = z F J / A}; scenario {@code channels: [{ion: X, permeability: P}]}.
  */
 public final class GhkTerm implements Term {

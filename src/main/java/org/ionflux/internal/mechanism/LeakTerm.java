@@ -8,7 +8,7 @@ import org.ionflux.internal.model.Model;
 import org.ionflux.internal.physics.OhmicChannel;
 
 /**
- * Non-specific leaks (MODEL.md section 5), NEURON's {@code pas}: {@code i_L = g (V - E_L)} with a fixed reversal
+ * Non-specific leaks (docs/physics.md section 5), NEURON's {@code pas}: {@code i_L = g (V - E_L)} with a fixed reversal
  * {@code E_L}; it carries charge but moves no tracked species, so the charge invariant counts it as an external
  * source. Scenario {@code channels: [{leak: true, conductance: g, reversal: E_L}]}.
  */

@@ -8,7 +8,7 @@ import org.ionflux.internal.physics.Constants;
 import org.ionflux.internal.physics.NaKPump;
 
 /**
- * Na/K-ATPases (MODEL.md section 6): {@code i_p = I_max (Na_in/(Na_in+km_na))^3 (K_out/(K_out+km_k))^2}; each
+ * Na/K-ATPases (docs/physics.md sections 6 and 7): {@code i_p = I_max (Na_in/(Na_in+km_na))^3 (K_out/(K_out+km_k))^2}; each
  * cycle moves 3 Na out and 2 K in and carries one charge outward. Scenario
  * {@code pumps: [{type: na-k-atpase, max_current: I_max, km_na: .., km_k: ..}]}.
  */

@@ -10,7 +10,7 @@ import org.ionflux.internal.physics.Nernst;
 import org.ionflux.internal.physics.OhmicChannel;
 
 /**
- * Ohmic channels (MODEL.md section 5): {@code i_X = g (V - E_X)}, {@code J_X = i_X A / (z F)}, scenario
+ * Ohmic channels (docs/physics.md section 5): {@code i_X = g (V - E_X)}, {@code J_X = i_X A / (z F)}, scenario
  * {@code channels: [{ion: X, conductance: g}]}.
  */
 public final class OhmicTerm implements Term {

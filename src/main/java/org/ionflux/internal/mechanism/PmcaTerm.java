@@ -7,7 +7,7 @@ import org.ionflux.internal.model.Pump;
 import org.ionflux.internal.physics.CalciumPump;
 
 /**
- * Plasma-membrane Ca-ATPases (MODEL.md section 6): {@code i_p = I_max c^n / (c^n + km^n)}, one Ca out per cycle,
+ * Plasma-membrane Ca-ATPases (docs/physics.md sections 6 and 7): {@code i_p = I_max c^n / (c^n + km^n)}, one Ca out per cycle,
  * {@code J_Ca = i_p A / (2 F)}; the current counts in {@code I_Ca} and the membrane current. Scenario
  * {@code pumps: [{type: pmca, max_current: I_max, km: .., hill: ..}]}.
  */

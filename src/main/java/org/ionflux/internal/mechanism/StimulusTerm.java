@@ -4,7 +4,7 @@ import org.ionflux.internal.model.Model;
 import org.ionflux.internal.model.Stimulus;
 
 /**
- * Current pulses injected into dynamic membranes (MODEL.md section 7): on {@code [start, start + duration)} the
+ * Current pulses injected into dynamic membranes (docs/physics.md section 9): on {@code [start, start + duration)} the
  * amplitude adds to {@code C_m dV/dt} (positive depolarizes) and, as charge no tracked species carries, to the
  * charge bookkeeping. Pulse edges are restart times, so within a segment the current is constant. Scenario
  * {@code stimuli: [{membrane: m, start: .., duration: .., amplitude: ..}]}.

@@ -6,7 +6,7 @@ import org.ionflux.internal.model.Model;
 import org.ionflux.internal.physics.WaterFlux;
 
 /**
- * Osmotic water flux (MODEL.md section 8): {@code dVol_in/dt = P_f A v_w (Osm_in - Osm_out)}, ideal osmolarity
+ * Osmotic water flux (docs/physics.md section 8): {@code dVol_in/dt = P_f A v_w (Osm_in - Osm_out)}, ideal osmolarity
  * {@code Osm = sum_X c_X}, and the opposite for the outside compartment. Scenario
  * {@code membranes.<m>.water_permeability: P_f}.
  */

@@ -11,7 +11,7 @@ import org.ionflux.internal.model.Compartment;
 /** Reads {@code compartments}: volume, initial concentrations (SI) and whether each is clamped. */
 final class CompartmentsReader {
 
-    /** Highest concentration accepted (SCENARIO.md bounds), mol/m^3: 10 M. */
+    /** Highest concentration accepted (docs/scenario-format.md bounds), mol/m^3: 10 M. */
     static final double MAX_CONCENTRATION_MOL_PER_M3 = 10_000.0;
 
     private static final Set<String> COMPARTMENT_KEYS = Set.of("volume", "concentrations", "clamped");

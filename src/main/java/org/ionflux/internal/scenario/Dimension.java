@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Physical dimensions of scenario quantities with their units (SCENARIO.md table) and each unit's
+ * Physical dimensions of scenario quantities with their units (docs/scenario-format.md table) and each unit's
  * factor to SI. Units are converted here, at the edge; the model is SI throughout. Every dimension accepts its SI
  * unit with the factor 1, so that an SI value {@code x} written as {@code "<x> <SI unit>"} reads back as exactly
  * {@code x} (temperature: K).

@@ -189,7 +189,7 @@ final class EventsReader {
             return null;
         }
         if (v == 0) {
-            // MODEL.md sections 5 and 6: an ohmic or gated channel or a transporter needs the ion on both sides
+            // docs/physics.md sections 5 to 7: an ohmic or gated channel or a transporter needs the ion on both sides
             for (Membrane mem : membranes) {
                 if (mem.insideIndex() != c && mem.outsideIndex() != c) {
                     continue;

@@ -323,7 +323,7 @@ public final class LocatedTree {
                             + MAX_STRING_LENGTH);
                     return null;
                 }
-                // YAML: a key with no value ("pumps:") reads as an empty scalar; it means absent (SCENARIO.md)
+                // YAML: a key with no value ("pumps:") reads as an empty scalar; it means absent (docs/scenario-format.md)
                 return yaml && p.getText().isEmpty() ? NODES.nullNode() : NODES.textNode(p.getText());
             case VALUE_NUMBER_INT:
                 return NODES.numberNode(p.getBigIntegerValue());

@@ -16,7 +16,7 @@ import org.ionflux.Problem;
 import org.ionflux.ScenarioException;
 
 /**
- * A parameter path (WORKFLOWS.md section 1): one number of a scenario named with the scenario's own keys, e.g.
+ * A parameter path (docs/java-api.md "Parameter paths"): one number of a scenario named with the scenario's own keys, e.g.
  * {@code membranes.plasma.channels[0].permeability}. This class is the one home of the grammar: {@link #with} edits
  * a parsed scenario at any path of it, and the events reader accepts the subset that can change during a run
  * ({@link #isEventPath()}).
@@ -250,7 +250,7 @@ public final class ParameterPath {
      * Sets one parameter of a parsed scenario to a number in its default unit (as a bare number in a file).
      *
      * @param tree  the scenario, not changed
-     * @param path  a path of the grammar (WORKFLOWS.md section 1)
+     * @param path  a path of the grammar (docs/java-api.md "Parameter paths")
      * @param value the new value, in the field's default unit (mV, mM, pL, ...)
      * @return a copy of {@code tree} with that value; its bounds are checked when it is read
      *     ({@link ScenarioReader#fromTree})
@@ -265,7 +265,7 @@ public final class ParameterPath {
      * number in the default unit, e.g. {@code "2e-7 cm/s"}.
      *
      * @param tree  the scenario, not changed
-     * @param path  a path of the grammar (WORKFLOWS.md section 1)
+     * @param path  a path of the grammar (docs/java-api.md "Parameter paths")
      * @param value the new value, with or without a unit
      * @return a copy of {@code tree} with that value; its unit and bounds are checked when it is read
      *     ({@link ScenarioReader#fromTree})

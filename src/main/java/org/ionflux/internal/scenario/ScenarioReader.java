@@ -18,7 +18,7 @@ import org.ionflux.internal.model.Stimulus;
 import org.ionflux.internal.physics.Constants;
 
 /**
- * Reads a scenario file (SCENARIO.md) into a validated {@link Model}, reporting every problem at once.
+ * Reads a scenario file (docs/scenario-format.md) into a validated {@link Model}, reporting every problem at once.
  *
  * <p>Parsing and checking happen here, at the edge; the model it builds is SI and never sees a unit string. This
  * class orders the work: the file ({@link ScenarioFile}), the tree ({@link LocatedTree}), one reader per section
@@ -28,14 +28,14 @@ public final class ScenarioReader {
 
     /** Largest scenario file accepted, bytes. */
     public static final long MAX_FILE_BYTES = ScenarioFile.MAX_BYTES;
-    /** Most output rows a run may produce (SCENARIO.md leaves it to the engine; documented in README). */
+    /** Most output rows a run may produce (docs/scenario-format.md leaves it to the engine; documented in README). */
     public static final long MAX_OUTPUT_ROWS = SimulationReader.MAX_OUTPUT_ROWS;
     /**
      * Most state variables a model may have (amounts, volumes, potentials, gates and bookkeeping; documented in
      * README). An explicit integrator keeps about 30 copies of the state, so the limit needs about 1.2 GB.
      */
     public static final long MAX_STATE_VARIABLES = StateSize.MAX_STATE_VARIABLES;
-    /** Highest temperature accepted (SCENARIO.md bounds), K. */
+    /** Highest temperature accepted (docs/scenario-format.md bounds), K. */
     static final double MAX_TEMPERATURE_K = 400.0;
 
     private static final Pattern SCENARIO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");

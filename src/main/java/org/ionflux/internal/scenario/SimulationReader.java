@@ -11,7 +11,7 @@ import org.ionflux.internal.model.SolverKind;
 /** Reads {@code simulation}: duration, output interval, solver, tolerances, step, recorded columns. */
 final class SimulationReader {
 
-    /** Most output rows a run may produce (SCENARIO.md leaves it to the engine; documented in README). */
+    /** Most output rows a run may produce (docs/scenario-format.md leaves it to the engine; documented in README). */
     static final long MAX_OUTPUT_ROWS = 20_000_000L;
 
     private static final Set<String> SIMULATION_KEYS = Set.of("duration", "output_interval", "solver", "rtol", "atol",

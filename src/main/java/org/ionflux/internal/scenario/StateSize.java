@@ -53,7 +53,7 @@ final class StateSize {
     }
 
     /**
-     * An upper bound of the length of the ODE state (MODEL.md section 1): the amount of every ion in every
+     * An upper bound of the length of the ODE state (docs/physics.md section 1): the amount of every ion in every
      * non-clamped compartment, its volume, every membrane's potential, every gate, and one bookkeeping variable per
      * ion and per compartment.
      */

@@ -20,7 +20,7 @@ import org.ionflux.internal.model.Stimulus;
 import org.ionflux.internal.physics.Nernst;
 
 /**
- * The right-hand side of the ion-flux ODE (MODEL.md sections 3 to 8): the state mapping and the chain rule around
+ * The right-hand side of the ion-flux ODE (docs/physics.md sections 3 to 9): the state mapping and the chain rule around
  * the model's {@link Terms}. Each evaluation turns the state into concentrations, volumes and potentials
  * ({@link StateView}), lets every term add its fluxes and currents ({@link Fluxes}), and maps them back onto the
  * state: amounts change by {@code -J} inside and {@code +J} outside (or into a clamped compartment's transfer
@@ -177,7 +177,7 @@ public final class IonFluxSystem {
 
     /**
      * Sets the piecewise-constant parameters in force from {@code timeS} on, the values just after any jump at
-     * that time (MODEL.md section 7): events at that time apply to the model in force, in order; then every term
+     * that time (docs/physics.md section 9): events at that time apply to the model in force, in order; then every term
      * loads its parameters (clamp values, stimuli on at that time, conductances, ...). Called at t = 0 and at every
      * restart time, in increasing order.
      */
@@ -255,7 +255,7 @@ public final class IonFluxSystem {
             if (potentialIndex[m] >= 0) {
                 yDot[potentialIndex[m]] = fluxes.potentialRate(m);
             }
-            // charge brought in from outside the tracked species (MODEL.md section 7)
+            // charge brought in from outside the tracked species (docs/physics.md section 9)
             double external = area[m] * (fluxes.leakCurrent(m) - fluxes.stimulusCurrent(m));
             if (externalChargeIndex[insideOf[m]] >= 0) {
                 yDot[externalChargeIndex[insideOf[m]]] += external;

@@ -18,7 +18,7 @@ import org.ionflux.internal.solver.stiff.RosenbrockIntegrator;
  *
  * <p>The run is cut into segments at every discontinuity (clamp steps); each segment is a fresh integration
  * that starts from the state where the previous one ended, with the parameters in force after the jump, so no
- * step straddles a jump (MODEL.md section 7). Rows are sampled from the integrator's dense output at the exact
+ * step straddles a jump (docs/physics.md section 9). Rows are sampled from the integrator's dense output at the exact
  * output times ({@link OutputTimes}); a row at a jump time is emitted once, from the segment that starts there.
  */
 public final class Simulation {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The PMCA law {@code i = I_max c^n / (c^n + km^n)}, its derivative and its flux (MODEL.md section 6). */
+/** The PMCA law {@code i = I_max c^n / (c^n + km^n)}, its derivative and its flux (docs/physics.md sections 6 and 7). */
 class CalciumPumpTest {
 
     /*

@@ -11,7 +11,7 @@ import org.ionflux.internal.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 
 /**
- * The plasma-membrane Ca-ATPase (MODEL.md section 6) in a running model: with {@code km = 0} it is a constant pump
+ * The plasma-membrane Ca-ATPase (docs/physics.md sections 6 and 7) in a running model: with {@code km = 0} it is a constant pump
  * and the cell's Ca falls linearly at {@code I_max A / (2 F)}; a PMCA needs an ion named Ca of charge 2. (Its
  * Jacobian and conservation are checked with every shipped scenario, calcium-clearance among them, and the
  * all-mechanisms test scenario, which has a PMCA with a Hill coefficient of 2.)

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The parameter-path grammar (WORKFLOWS.md section 1) on the shipped scenarios: every path form sets its value in a
+ * The parameter-path grammar (docs/java-api.md "Parameter paths") on the shipped scenarios: every path form sets its value in a
  * copy of the tree, the copy reads into a model where exactly that SI value changed, and the errors name the path.
  */
 class ParameterPathTest {

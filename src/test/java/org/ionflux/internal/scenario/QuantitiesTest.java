@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Every unit of the SCENARIO.md table converts to SI. */
+/** Every unit of the docs/scenario-format.md table converts to SI. */
 class QuantitiesTest {
 
     @ParameterizedTest
