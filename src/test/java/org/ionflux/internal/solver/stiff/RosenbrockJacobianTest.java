@@ -1,6 +1,7 @@
 package org.ionflux.internal.solver.stiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -76,32 +77,83 @@ class RosenbrockJacobianTest {
         assertThat(ode.calls).isEqualTo(integrator.getEvaluations()).isEqualTo(1 + 2 * accepted + 5 * attempts);
     }
 
+    /** Robertson offering its own linearization, which counts what the integrator asks of it. */
+    private static final class CountingLinearization extends TestProblems.Robertson implements LinearizationProvider {
+        int jacobians;
+        int factorizations;
+        int solves;
+
+        @Override
+        public LinearizedSystem newLinearization() {
+            final LinearizedSystem dense = DenseLinearization.analytic(getDimension(), this);
+            return new LinearizedSystem() {
+                @Override
+                public void computeJacobian(final double t, final double[] y, final double[] yDot) {
+                    ++jacobians;
+                    dense.computeJacobian(t, y, yDot);
+                }
+
+                @Override
+                public void factor(final double shift) {
+                    ++factorizations;
+                    dense.factor(shift);
+                }
+
+                @Override
+                public void solve(final double[] rhs) {
+                    ++solves;
+                    dense.solve(rhs);
+                }
+            };
+        }
+    }
+
     @Test
-    void customLinearSolverFactoryIsUsed() {
-        final int[] factorizations = {0};
-        final int[] solves = {0};
+    void theIntegratorTalksOnlyToTheLinearizationTheEquationsSupply() {
+        final CountingLinearization ode = new CountingLinearization();
         final RosenbrockIntegrator integrator = robertsonIntegrator();
-        integrator.setLinearSolverFactory(n -> new LinearSolver() {
-            private final DenseLu lu = new DenseLu(n);
-
-            @Override
-            public void factor(final double[][] matrix) {
-                ++factorizations[0];
-                lu.factor(matrix);
-            }
-
-            @Override
-            public void solve(final double[] rhs) {
-                ++solves[0];
-                lu.solve(rhs);
-            }
-        });
         final double[] y = TestProblems.Robertson.initial();
-        integrator.integrate(new TestProblems.Robertson(), 0.0, y.clone(), 40.0, y);
+        integrator.integrate(ode, 0.0, y.clone(), 40.0, y);
 
-        final int attempts = integrator.getAcceptedSteps() + integrator.getRejectedSteps();
-        assertThat(factorizations[0]).isEqualTo(attempts);
-        assertThat(solves[0]).isEqualTo(6 * attempts);
+        final int accepted = integrator.getAcceptedSteps();
+        final int attempts = accepted + integrator.getRejectedSteps();
+        assertThat(ode.jacobians).isEqualTo(integrator.getJacobianEvaluations()).isEqualTo(accepted);
+        assertThat(ode.factorizations).isEqualTo(attempts);
+        assertThat(ode.solves).isEqualTo(6 * attempts);
+        // the analytic Jacobian: no evaluation beyond the initial step estimate, f(t, y) and 5 stages per attempt
+        assertThat(integrator.getEvaluations()).isEqualTo(1 + accepted + 5 * attempts);
         assertThat(Math.abs(y[0] / TestProblems.Robertson.REFERENCE_AT_40[0] - 1.0)).isLessThan(1.0e-4);
+    }
+
+    @Test
+    void finiteDifferencesOfTheDenseLinearizationMatchTheAnalyticJacobian() {
+        // Robertson at a state where every entry is nonzero; forward differences err by O(sqrt(eps)) relative
+        final double[] y = {0.9, 2.0e-5, 0.1};
+        final double[] yDot = new double[3];
+        final TestProblems.Robertson ode = new TestProblems.Robertson();
+        ode.computeDerivatives(0.0, y, yDot);
+        final int[] calls = {0};
+        final DenseLinearization fd = DenseLinearization.finiteDifferences(3, (t, yy, f) -> {
+            ++calls[0];
+            ode.computeDerivatives(t, yy, f);
+        }, new double[] {1.0e-10, 1.0e-14, 1.0e-10});
+        final DenseLinearization analytic = DenseLinearization.analytic(3, ode);
+        fd.computeJacobian(0.0, y, yDot);
+        analytic.computeJacobian(0.0, y, yDot);
+        assertThat(calls[0]).as("one evaluation per column").isEqualTo(3);
+        // compare through W^-1 e_i at a shift where W is dominated by J (h gamma = 1e-3)
+        fd.factor(1.0e3);
+        analytic.factor(1.0e3);
+        for (int i = 0; i < 3; ++i) {
+            final double[] a = new double[3];
+            final double[] f = new double[3];
+            a[i] = 1.0;
+            f[i] = 1.0;
+            analytic.solve(a);
+            fd.solve(f);
+            for (int j = 0; j < 3; ++j) {
+                assertThat(f[j]).as("(W^-1)[%d][%d]", j, i).isCloseTo(a[j], within(1.0e-6 * Math.abs(a[j]) + 1e-15));
+            }
+        }
     }
 }
