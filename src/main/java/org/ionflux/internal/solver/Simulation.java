@@ -8,7 +8,6 @@ import org.apache.commons.math3.ode.sampling.StepHandler;
 import org.apache.commons.math3.ode.sampling.StepInterpolator;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.model.SimulationSettings;
-import org.ionflux.internal.model.SolverKind;
 import org.ionflux.internal.solver.stiff.LinearizationProvider;
 import org.ionflux.internal.solver.stiff.LinearizedSystem;
 import org.ionflux.internal.solver.stiff.NonFiniteDerivativeException;
@@ -73,9 +72,8 @@ public final class Simulation {
         FirstOrderIntegrator integrator = IntegratorFactory.create(model.settings(),
                 layout.absoluteTolerances(model), layout.relativeTolerances(model));
         InvariantMonitor monitor = new InvariantMonitor(model, layout, y);
-        SolverKind solver = model.settings().solver();
-        FirstOrderDifferentialEquations equations = solver == SolverKind.GRAGG_BULIRSCH_STOER
-                || solver == SolverKind.ADAMS_MOULTON ? new NanGuard(new Equations(system)) : new Equations(system);
+        FirstOrderDifferentialEquations equations = NanPolicy.equations(model.settings().solver(),
+                new Equations(system));
         StopAtStepEnd stop = new StopAtStepEnd();
         Sampler sampler = new Sampler(sink, monitor, control, stop);
         integrator.addStepHandler(sampler);
@@ -172,38 +170,6 @@ public final class Simulation {
         @Override
         public void computeDerivatives(double t, double[] y, double[] yDot) {
             system.computeDerivatives(t, y, yDot);
-        }
-    }
-
-    /**
-     * For the Commons Math solvers whose error control we do not override (Gragg-Bulirsch-Stoer, Adams-Moulton):
-     * they accept a step whose error estimate is NaN, so a trial stage that leaves the physical domain (a
-     * concentration driven below zero, hence a NaN logarithm) would poison the state. This guard reports such a
-     * rate as huge instead, so that the error estimate is huge and the step is rejected and retried smaller. An
-     * accepted state whose rates are not finite then ends in a step size underflow, not in a silent NaN.
-     */
-    private static final class NanGuard implements FirstOrderDifferentialEquations {
-        /** Stands for a non-finite rate: large enough to fail any tolerance, small enough not to overflow sums. */
-        static final double HUGE_RATE = 1e150;
-        private final FirstOrderDifferentialEquations inner;
-
-        NanGuard(FirstOrderDifferentialEquations inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public int getDimension() {
-            return inner.getDimension();
-        }
-
-        @Override
-        public void computeDerivatives(double t, double[] y, double[] yDot) {
-            inner.computeDerivatives(t, y, yDot);
-            for (int i = 0; i < yDot.length; i++) {
-                if (!Double.isFinite(yDot[i])) {
-                    yDot[i] = HUGE_RATE;
-                }
-            }
         }
     }
 
