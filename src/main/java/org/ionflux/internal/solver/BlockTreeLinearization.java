@@ -56,7 +56,6 @@ public final class BlockTreeLinearization implements LinearizedSystem {
     private final double[] work;
     /** Position of each block's first entry in the block-ordered work vector. */
     private final int[] workOffset;
-    private final int largestBlock;
     private final JacobianSink sinkAdder = this::add;
     private double shift;
 
@@ -161,14 +160,12 @@ public final class BlockTreeLinearization implements LinearizedSystem {
         variables = new int[blocks][];
         diagonalOffset = new int[blocks + 1];
         couplingOffset = new int[blocks + 1];
-        int largest = 1;
         for (int b = 0; b < blocks; b++) {
             int c = post.get(b);
             int p = parentCompartment[c];
             parentBlock[b] = p >= 0 ? blockNumber[p] : -1;
             variables[b] = blockVariables[c];
             size[b] = variables[b].length;
-            largest = Math.max(largest, size[b]);
             int np = parentBlock[b] >= 0 ? blockVariables[p].length : 0;
             diagonalOffset[b + 1] = diagonalOffset[b] + size[b] * size[b];
             couplingOffset[b + 1] = couplingOffset[b] + size[b] * np;
@@ -205,17 +202,6 @@ public final class BlockTreeLinearization implements LinearizedSystem {
         for (int b = 0; b < blocks; b++) {
             workOffset[b + 1] = workOffset[b] + size[b];
         }
-        largestBlock = largest;
-    }
-
-    /** @return the number of blocks (compartments with state), for tests and benchmarks */
-    public int blockCount() {
-        return blocks;
-    }
-
-    /** @return the size of the largest block */
-    public int largestBlock() {
-        return largestBlock;
     }
 
     @Override

@@ -32,7 +32,7 @@ import static org.ionflux.internal.solver.stiff.Rodas4Tableau.*;
  * <p>Error control: weighted RMS norm over the primary (main set) components,
  * {@code tol_i = atol_i + rtol_i max(|y0_i|, |y1_i|)}, of the difference between the order-4 and
  * order-3 solutions; the step is rejected if the norm exceeds 1; the new step is
- * {@code h min(maxGrowth, max(minReduction, safety err^(-1/4)))}.</p>
+ * {@code h min(6, max(0.2, 0.9 err^(-1/4)))} (the defaults of {@code rodas.f}).</p>
  *
  * <p>Linearization: the integrator talks only to a {@link LinearizedSystem} (Jacobian at the step start, factor
  * {@code W}, solve). If the primary equations implement {@link LinearizationProvider} and there are no secondary
@@ -60,14 +60,14 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
     /** Step size control exponent, -1/(q+1) with q the embedded order. */
     private static final double EXP = -1.0 / (EMBEDDED_ORDER + 1);
 
-    /** Safety factor for step size control. */
-    private double safety;
+    /** Safety factor of the step size control (the defaults of Hairer's {@code rodas.f}, as the next two). */
+    private static final double SAFETY = 0.9;
 
-    /** Minimal reduction factor for step size control. */
-    private double minReduction;
+    /** Smallest factor by which the step size may change from one attempt to the next. */
+    private static final double MIN_REDUCTION = 0.2;
 
-    /** Maximal growth factor for step size control. */
-    private double maxGrowth;
+    /** Largest factor by which the step size may change from one step to the next. */
+    private static final double MAX_GROWTH = 6.0;
 
     /** Number of Jacobian evaluations (analytic or finite differences) in the last integration. */
     private int jacobianEvaluations;
@@ -89,7 +89,6 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
     public RosenbrockIntegrator(final double minStep, final double maxStep,
                                 final double scalAbsoluteTolerance, final double scalRelativeTolerance) {
         super(METHOD_NAME, minStep, maxStep, scalAbsoluteTolerance, scalRelativeTolerance);
-        setDefaults();
     }
 
     /**
@@ -103,14 +102,6 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
     public RosenbrockIntegrator(final double minStep, final double maxStep,
                                 final double[] vecAbsoluteTolerance, final double[] vecRelativeTolerance) {
         super(METHOD_NAME, minStep, maxStep, vecAbsoluteTolerance, vecRelativeTolerance);
-        setDefaults();
-    }
-
-    /** Sets the default control parameters (those of Hairer's {@code rodas.f}). */
-    private void setDefaults() {
-        safety = 0.9;
-        minReduction = 0.2;
-        maxGrowth = 6.0;
     }
 
     /**
@@ -120,60 +111,6 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
      */
     public int getOrder() {
         return 4;
-    }
-
-    /**
-     * Returns the safety factor for step size control.
-     *
-     * @return safety factor (default 0.9)
-     */
-    public double getSafety() {
-        return safety;
-    }
-
-    /**
-     * Sets the safety factor for step size control.
-     *
-     * @param safety safety factor, typically in (0, 1)
-     */
-    public void setSafety(final double safety) {
-        this.safety = safety;
-    }
-
-    /**
-     * Returns the minimal reduction factor for step size control.
-     *
-     * @return minimal reduction factor (default 0.2)
-     */
-    public double getMinReduction() {
-        return minReduction;
-    }
-
-    /**
-     * Sets the minimal reduction factor for step size control.
-     *
-     * @param minReduction minimal reduction factor
-     */
-    public void setMinReduction(final double minReduction) {
-        this.minReduction = minReduction;
-    }
-
-    /**
-     * Returns the maximal growth factor for step size control.
-     *
-     * @return maximal growth factor (default 6)
-     */
-    public double getMaxGrowth() {
-        return maxGrowth;
-    }
-
-    /**
-     * Sets the maximal growth factor for step size control.
-     *
-     * @param maxGrowth maximal growth factor
-     */
-    public void setMaxGrowth(final double maxGrowth) {
-        this.maxGrowth = maxGrowth;
     }
 
     /**
@@ -321,8 +258,8 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
                     ++rejectedSteps;
                     previousRejected = true;
                     final double factor = Double.isFinite(error)
-                        ? FastMath.min(maxGrowth, FastMath.max(minReduction, safety * FastMath.pow(error, EXP)))
-                        : minReduction;
+                        ? FastMath.min(MAX_GROWTH, FastMath.max(MIN_REDUCTION, SAFETY * FastMath.pow(error, EXP)))
+                        : MIN_REDUCTION;
                     hNew = filterStep(stepSize * factor, forward, false);
                 }
 
@@ -344,7 +281,7 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
 
                 // step size control for next step
                 double factor =
-                    FastMath.min(maxGrowth, FastMath.max(minReduction, safety * FastMath.pow(error, EXP)));
+                    FastMath.min(MAX_GROWTH, FastMath.max(MIN_REDUCTION, SAFETY * FastMath.pow(error, EXP)));
                 if (previousRejected) {
                     factor = FastMath.min(1.0, factor);
                 }
