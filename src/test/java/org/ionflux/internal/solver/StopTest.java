@@ -88,6 +88,7 @@ class StopTest {
         // the end of the step that emitted the 9th row: no later segment (from 0.7 s) starts
         assertThat(end).isGreaterThanOrEqualTo(0.4).isLessThanOrEqualTo(0.7);
         assertThat(stopped.steps()).isLessThan(full.result().steps());
+        assertThat(stopped.rhsEvaluations()).isLessThan(full.result().rhsEvaluations());
         List<double[]> rows = sink.trace.rows();
         List<double[]> all = full.trace().rows();
         assertThat(rows.size()).isGreaterThanOrEqualTo(9).isLessThan(all.size());
@@ -111,6 +112,11 @@ class StopTest {
         assertThat(run.result().status()).isEqualTo(RunResult.Status.COMPLETED);
         assertThat(full.result().steadyStateAtS()).isNaN();
         double steady = run.result().steadyStateAtS();
+        assertThat(run.result().rhsEvaluations()).isLessThan(full.result().rhsEvaluations());
+        if (kind == SolverKind.ROSENBROCK) {
+            // one Jacobian per accepted step: the step after the decision is computed, then cut to nothing
+            assertThat(run.result().jacobianEvaluations()).isEqualTo(run.result().steps() + 1);
+        }
         assertThat(steady).isBetween(341.6 * 0.99, 400.0);
         double[] t = run.trace().column("t_s");
         assertThat(t[t.length - 1]).isEqualTo(steady);

@@ -3,6 +3,8 @@ package org.ionflux.internal.solver.stiff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.apache.commons.math3.ode.ExpandableStatefulODE;
+import org.apache.commons.math3.ode.SecondaryEquations;
 import org.junit.jupiter.api.Test;
 
 /** Analytic versus finite-difference Jacobians, and bookkeeping of evaluations. */
@@ -155,5 +157,40 @@ class RosenbrockJacobianTest {
                 assertThat(f[j]).as("(W^-1)[%d][%d]", j, i).isCloseTo(a[j], within(1.0e-6 * Math.abs(a[j]) + 1e-15));
             }
         }
+    }
+
+    @Test
+    void withSecondaryEquationsTheCompleteStateIsDifferentiatedByCountedForwardDifferences() {
+        // y' = Linear2 (analytic Jacobian, ignored here), z' = y1: the exact z(t) = integral of y1 = 2 (1 - e^-t)
+        // - (1 - e^-2t) / 2
+        final TestProblems.CountingWithJacobian primary =
+            new TestProblems.CountingWithJacobian(new TestProblems.Linear2());
+        final ExpandableStatefulODE ode = new ExpandableStatefulODE(primary);
+        final int secondary = ode.addSecondaryEquations(new SecondaryEquations() {
+            @Override
+            public int getDimension() {
+                return 1;
+            }
+
+            @Override
+            public void computeDerivatives(final double t, final double[] y, final double[] yDot, final double[] z,
+                                           final double[] zDot) {
+                zDot[0] = y[0];
+            }
+        });
+        ode.setTime(0.0);
+        ode.setPrimaryState(TestProblems.Linear2.initial());
+        ode.setSecondaryState(secondary, new double[] {0.0});
+        final RosenbrockIntegrator integrator = new RosenbrockIntegrator(0.0, 2.0, 1.0e-10, 1.0e-8);
+        integrator.integrate(ode, 2.0);
+
+        final int accepted = integrator.getAcceptedSteps();
+        final int attempts = accepted + integrator.getRejectedSteps();
+        assertThat(primary.jacobianCalls).as("the provider's Jacobian covers the primary state only").isZero();
+        assertThat(primary.calls).isEqualTo(integrator.getEvaluations());
+        // 1 (initial step estimate) + per step: f(t,y), 3 difference columns (y1, y2, z), df/dt; + 5 stages per attempt
+        assertThat(primary.calls).isEqualTo(1 + accepted * (1 + 3 + 1) + 5 * attempts);
+        final double z = 2.0 * (1.0 - Math.exp(-2.0)) - 0.5 * (1.0 - Math.exp(-4.0));
+        assertThat(ode.getSecondaryState(secondary)[0]).isCloseTo(z, within(1.0e-6));
     }
 }
