@@ -121,12 +121,6 @@ final class InvariantMonitor {
         return external >= 0 ? q - y[external] : q;
     }
 
-    /** Checks state y, then updates the largest errors with it. */
-    void observe(double timeS, double[] y) {
-        check(timeS, y);
-        record(y);
-    }
-
     /**
      * Checks that state y is physical.
      *
