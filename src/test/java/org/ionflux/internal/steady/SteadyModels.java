@@ -4,7 +4,7 @@ import org.ionflux.internal.model.Model;
 import org.ionflux.internal.testing.Scenarios;
 
 /** Scenarios made for the steady-state tests, as YAML text (the same text serves the command-line tests). */
-final class SteadyModels {
+public final class SteadyModels {
 
     private SteadyModels() {
     }
@@ -14,7 +14,7 @@ final class SteadyModels {
      * 0.2 mS/cm^2, RT/F = 25.69 mV (298.12007 K), bath Na 147, K 3, Cl 150 mM, inside Na 120, K 30, Cl 100 mM and an
      * impermeant anion X (z = -1) at 50 mM.
      */
-    static final String KAY = String.join("\n",
+    public static final String KAY = String.join("\n",
             "name: kay-2017",
             "temperature: 298.12007 K",
             "ions: {Na: {charge: 1}, K: {charge: 1}, Cl: {charge: -1}, X: {charge: -1}}",
@@ -38,14 +38,14 @@ final class SteadyModels {
             "");
 
     /** The Kay cell without its pump: nothing holds the osmotic gradient of X, the cell swells without end. */
-    static final String SWELLING = KAY.replace("max_current: 0.5 uA/cm^2", "max_current: 0 uA/cm^2")
+    public static final String SWELLING = KAY.replace("max_current: 0.5 uA/cm^2", "max_current: 0 uA/cm^2")
             .replace("name: kay-2017", "name: swelling");
 
     /**
      * A closed cell and a finite bath exchanging K and Cl through KCC2 only: N has one column, so J has rank 1 and
      * four state variables; three laws (n_K - n_Cl in each compartment and the total Cl) make it regular.
      */
-    static final String KCC2 = String.join("\n",
+    public static final String KCC2 = String.join("\n",
             "name: kcc2-closed",
             "temperature: 37 degC",
             "ions: {K: {charge: 1}, Cl: {charge: -1}, A: {charge: -1}, B: {charge: 1}}",
@@ -67,7 +67,7 @@ final class SteadyModels {
      * An RC membrane: K through an ohmic channel of 1 mS/cm^2 into a clamped bath, V free, 1 uF/cm^2; impermeant A
      * keeps the cell neutral.
      */
-    static final String RC = String.join("\n",
+    public static final String RC = String.join("\n",
             "name: rc",
             "temperature: 37 degC",
             "ions: {K: {charge: 1}, A: {charge: -1}}",
@@ -87,7 +87,7 @@ final class SteadyModels {
             "");
 
     /** @return the model of a YAML text */
-    static Model model(String yaml) {
+    public static Model model(String yaml) {
         return Scenarios.yaml(yaml);
     }
 }
