@@ -59,7 +59,7 @@ public final class ScenarioReader {
     private static final Pattern SCENARIO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
     private static final Set<String> TOP_KEYS = Set.of("name", "description", "temperature", "ions", "compartments",
-            "membranes", "stimuli", "events", "simulation");
+            "membranes", "stimuli", "events", "simulation", CheckSection.KEY);
     private static final Set<String> ION_KEYS = Set.of("charge");
     private static final Set<String> COMPARTMENT_KEYS = Set.of("volume", "concentrations", "clamped");
     private static final Set<String> MEMBRANE_KEYS = Set.of("inside", "outside", "area", "capacitance", "potential",
@@ -86,6 +86,7 @@ public final class ScenarioReader {
     private final Set<String> misspelled = new java.util.HashSet<>();
     private LocatedTree tree;
     private Model model;
+    private CheckSection checkSection = CheckSection.NONE;
 
     private ScenarioReader(String file) {
         this.file = file;
@@ -129,7 +130,7 @@ public final class ScenarioReader {
         String text = new String(bytes, StandardCharsets.UTF_8);
         ScenarioReader reader = check(text, yaml, name);
         return new LoadedScenario(reader.model, path, sha256(bytes), SanityWarnings.of(reader.model, name,
-                reader.tree));
+                reader.tree), reader.checkSection);
     }
 
     /**
@@ -182,6 +183,7 @@ public final class ScenarioReader {
             return null;
         }
         checkKeys(root, "", TOP_KEYS);
+        checkSection = CheckSection.read(root, this::problem);
 
         String name = string(root, "", "name", true);
         if (name != null && (!SCENARIO_NAME.matcher(name).matches() || name.length() > 100)) {
