@@ -105,8 +105,9 @@ final class CheckCommand implements Callable<Integer> {
             double wall = (System.nanoTime() - start) * 1e-9;
             stdout.println(closingLine(verdicts, update));
             stdout.flush();
-            err.printf(Locale.ROOT, "check: %d scenarios in %.2f s wall time on %d threads%n", verdicts.size(), wall,
-                    Math.min(n, Math.max(1, verdicts.size())));
+            int used = Math.min(n, Math.max(1, verdicts.size()));
+            err.printf(Locale.ROOT, "check: %d scenario%s in %.2f s wall time on %d thread%s%n", verdicts.size(),
+                    verdicts.size() == 1 ? "" : "s", wall, used, used == 1 ? "" : "s");
             if (junit != null) {
                 try {
                     JUnitReport.write(junit, verdicts, wall);
