@@ -33,7 +33,7 @@ def run(Tc, amp, t0=5.0, dur=0.5, tend=30.0):
         k=np.where((vv[:-1]<0)&(vv[1:]>=0))[0]
         if len(k): tc=brentq(lambda t: ss.sol(t)[0], tt[k[0]], tt[k[0]+1], xtol=1e-13); break
     return tp, Vp, tc
-print("# Hodgkin-Huxley 1952 patch (MODEL.md section 5; gNa 120, gK 36, gL 0.3 mS/cm^2, E_L -54.387 mV,")
+print("# Hodgkin-Huxley 1952 patch (docs/physics.md section 5; gNa 120, gK 36, gL 0.3 mS/cm^2, E_L -54.387 mV,")
 print("# E_Na and E_K from Na 50/398.75 mM and K 400/16.345 mM at the temperature, C 1 uF/cm^2, V0 -65 mV,")
 print("# gates at steady state), one pulse from 5 ms for 0.5 ms; solved independently with scipy %s" % scipy.__version__)
 print("# solve_ivp(Radau, rtol=1e-11, atol=1e-12) by src/test/resources/reference/hh_ref.py.")

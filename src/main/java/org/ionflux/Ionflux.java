@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.ionflux.internal.output.Summary;
+import org.ionflux.internal.scenario.LocatedTree;
 import org.ionflux.internal.scenario.ScenarioReader;
 import org.ionflux.internal.solver.RunControl;
 import org.ionflux.internal.workflow.check.CheckInputException;
@@ -74,6 +75,17 @@ public final class Ionflux {
         }
         return verdicts.stream().map(v -> new CheckVerdict(v.scenario(), CheckVerdict.Outcome.valueOf(
                 v.outcome().name()), v.reason(), v.line(), v.wallTimeS())).toList();
+    }
+
+    /**
+     * Validates a model built in code ({@link Model#builder(String)}) exactly as a file would be.
+     *
+     * @throws ScenarioException listing every problem, each with its field path (the file is named
+     *                           {@code <model NAME>})
+     */
+    public static Scenario scenario(Model model) throws ScenarioException {
+        LocatedTree tree = LocatedTree.ofTree(model.tree(), "<model " + model.name() + ">");
+        return new Scenario(ScenarioReader.fromTree(tree, null, tree.sha256()));
     }
 
     /** @return the version of ionflux ({@code dev} when run from classes rather than the jar) */

@@ -37,7 +37,7 @@ public final class Scenario {
         return loaded.model().description();
     }
 
-    /** @return the file it was read from, if any (empty for a scenario built in code or changed by {@link #with}) */
+    /** @return the file it was read from, if any (a copy made by {@link #with} keeps it; a model built in code has none) */
     public Optional<Path> file() {
         return Optional.ofNullable(loaded.file());
     }
@@ -45,6 +45,31 @@ public final class Scenario {
     /** @return physical sanity warnings (not errors), one line each, e.g. a compartment far from electroneutral */
     public List<String> warnings() {
         return loaded.warnings().stream().map(Problem::format).toList();
+    }
+
+    /**
+     * A copy with one parameter changed, validated again as a whole (so an out-of-bounds value is reported as a
+     * file's would be).
+     *
+     * @param path  a parameter path, with the scenario's own keys: {@code temperature},
+     *              {@code compartments.<c>.volume}, {@code compartments.<c>.concentrations.<ion>},
+     *              {@code membranes.<m>.area|capacitance|water_permeability},
+     *              {@code membranes.<m>.potential.value|initial}, {@code membranes.<m>.potential.steps[<k>].value},
+     *              {@code membranes.<m>.channels[<i>].conductance|permeability|reversal},
+     *              {@code membranes.<m>.pumps[<i>].max_current|km_na|km_k|km|hill},
+     *              {@code membranes.<m>.transporters[<i>].rate}, {@code stimuli[<i>].amplitude|start|duration},
+     *              {@code simulation.duration|rtol|atol}
+     * @param value {@code "<number> <unit>"} ({@code "2e-7 cm/s"}), or a number in the field's default unit
+     * @throws ScenarioException naming the path when it is unknown, points to a missing item (a channel index
+     *                           past the end, an undeclared ion) or the value is out of bounds
+     */
+    public Scenario with(String path, String value) throws ScenarioException {
+        return new Scenario(loaded.with(path, value));
+    }
+
+    /** As {@link #with(String, String)}, with a number in the field's default unit (mM, pL, mS/cm^2, cm/s, ...). */
+    public Scenario with(String path, double value) throws ScenarioException {
+        return new Scenario(loaded.with(path, value));
     }
 
     /**

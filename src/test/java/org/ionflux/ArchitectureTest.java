@@ -129,6 +129,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void usersNeedOnlyTheApiPackage() {
+        JavaClasses usage = new ClassFileImporter().importPackages("org.ionflux.usage");
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage("org.ionflux", "org.ionflux.usage..",
+                        "java..", "javax.tools..", "org.junit..", "org.assertj..")
+                .check(usage);
+    }
+
+    @Test
     void everyPackageSaysWhatItHolds() throws java.io.IOException {
         java.util.List<String> missing = new java.util.ArrayList<>();
         try (java.util.stream.Stream<java.nio.file.Path> dirs = java.nio.file.Files.walk(

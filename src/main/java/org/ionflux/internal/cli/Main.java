@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code ionflux} command line (SCENARIO.md "Command line"). Exit codes: 0 success, 1 engine failure,
+ * The {@code ionflux} command line (docs/commands.md). Exit codes: 0 success, 1 engine failure,
  * 2 bad input, 130 interrupted.
  */
 @Command(name = "ionflux", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,

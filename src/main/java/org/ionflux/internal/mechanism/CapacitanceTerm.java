@@ -6,7 +6,7 @@ import org.ionflux.internal.model.PotentialProtocol;
 import org.ionflux.internal.physics.MembraneCapacitor;
 
 /**
- * The membrane potential (MODEL.md section 7): a dynamic membrane is a capacitor, {@code C_m dV/dt = -I + i_stim},
+ * The membrane potential (docs/physics.md section 9): a dynamic membrane is a capacitor, {@code C_m dV/dt = -I + i_stim},
  * with {@code I} the sum of every other term's outward current; a clamped membrane holds the clamp value in force
  * (its steps and the events that set it). It runs after every other term, since it reads their currents.
  */
@@ -27,6 +27,17 @@ public final class CapacitanceTerm implements Term {
             dynamic[m] = mem.isDynamic();
             capacitanceFPerM2[m] = mem.capacitanceFPerM2();
         }
+    }
+
+    /** The capacitor turns currents into dV/dt: it adds no rate of its own. */
+    @Override
+    public int rateCount() {
+        return 0;
+    }
+
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        throw new IndexOutOfBoundsException("the capacitor has no rate " + k);
     }
 
     @Override

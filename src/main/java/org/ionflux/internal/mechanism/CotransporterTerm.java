@@ -8,7 +8,7 @@ import org.ionflux.internal.physics.Constants;
 import org.ionflux.internal.physics.Cotransporter;
 
 /**
- * Cotransporters and exchangers (MODEL.md section 6): cycle flux density {@code j = L sum_X nu_X dmu_X / (R T)},
+ * Cotransporters and exchangers (docs/physics.md sections 6 and 7): cycle flux density {@code j = L sum_X nu_X dmu_X / (R T)},
  * {@code J_X = nu_X j A}, current {@code F j sum_X nu_X z_X}; they stop exactly where the summed electrochemical
  * gradient vanishes. Scenario {@code transporters: [{name: kcc2, stoichiometry: {K: 1, Cl: 1}, rate: L}]}.
  */
@@ -68,6 +68,22 @@ public final class CotransporterTerm implements Term {
             outside[i] = new double[len];
             partialsIn[i] = new double[len];
             partialsOut[i] = new double[len];
+        }
+    }
+
+    @Override
+    public int rateCount() {
+        return membrane.length;
+    }
+
+    /** The rate is the cycle flux density: 1 mol/(m^2 s) moves {@code nu_X A} mol/s of each species. */
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        int m = membrane[k];
+        for (int j = 0; j < species[k].length; j++) {
+            int s = species[k][j];
+            out.species(m, s, Cotransporter.speciesFluxMolPerS(1.0, stoichiometry[k][j], view.areaM2(m)),
+                    view.valence(s) * stoichiometry[k][j] * Constants.FARADAY_C_PER_MOL);
         }
     }
 

@@ -10,7 +10,7 @@ import org.ionflux.internal.physics.HodgkinHuxleyKinetics;
 import org.ionflux.internal.physics.Nernst;
 
 /**
- * Hodgkin-Huxley gated channels (MODEL.md section 5): ohmic with {@code g = gbar m^p h^q}, each gate following
+ * Hodgkin-Huxley gated channels (docs/physics.md section 5): ohmic with {@code g = gbar m^p h^q}, each gate following
  * {@code dx/dt = phi (alpha_x(V) (1 - x) - beta_x(V) x)}, {@code phi = 3^((T - 6.3 degC)/10)}; scenario
  * {@code channels: [{ion: Na, conductance: gbar, gating: hh-na}]}. The gates are this term's own state, starting
  * at their steady state at the initial potential.
@@ -104,6 +104,16 @@ public final class GatedTerm implements StatefulTerm {
                 y[offset + firstGate[i] + g] = kinetics[i].gate(g).steadyState(vMv);
             }
         }
+    }
+
+    @Override
+    public int rateCount() {
+        return membrane.length;
+    }
+
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        OhmicTerm.unitChannelFlux(view, out, membrane[k], species[k]);
     }
 
     @Override

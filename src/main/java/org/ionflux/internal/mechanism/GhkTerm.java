@@ -8,7 +8,7 @@ import org.ionflux.internal.physics.Constants;
 import org.ionflux.internal.physics.GhkChannel;
 
 /**
- * Goldman-Hodgkin-Katz channels (MODEL.md section 5): {@code J = P A u (c_in - c_out e^-u) / (1 - e^-u)},
+ * Goldman-Hodgkin-Katz channels (docs/physics.md section 5): {@code J = P A u (c_in - c_out e^-u) / (1 - e^-u)},
  * {@code u = z F V / (R T)}, {@code i = z F J / A}; scenario {@code channels: [{ion: X, permeability: P}]}.
  */
 public final class GhkTerm implements Term {
@@ -33,6 +33,16 @@ public final class GhkTerm implements Term {
         channel = found.stream().mapToInt(a -> a[1]).toArray();
         species = found.stream().mapToInt(a -> a[2]).toArray();
         permeabilityMPerS = new double[membrane.length];
+    }
+
+    @Override
+    public int rateCount() {
+        return membrane.length;
+    }
+
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        OhmicTerm.unitChannelFlux(view, out, membrane[k], species[k]);
     }
 
     @Override

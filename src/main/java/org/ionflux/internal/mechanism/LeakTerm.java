@@ -8,7 +8,7 @@ import org.ionflux.internal.model.Model;
 import org.ionflux.internal.physics.OhmicChannel;
 
 /**
- * Non-specific leaks (MODEL.md section 5), NEURON's {@code pas}: {@code i_L = g (V - E_L)} with a fixed reversal
+ * Non-specific leaks (docs/physics.md section 5), NEURON's {@code pas}: {@code i_L = g (V - E_L)} with a fixed reversal
  * {@code E_L}; it carries charge but moves no tracked species, so the charge invariant counts it as an external
  * source. Scenario {@code channels: [{leak: true, conductance: g, reversal: E_L}]}.
  */
@@ -34,6 +34,16 @@ public final class LeakTerm implements Term {
         channel = found.stream().mapToInt(a -> a[1]).toArray();
         conductanceSPerM2 = new double[membrane.length];
         reversalVolts = new double[membrane.length];
+    }
+
+    @Override
+    public int rateCount() {
+        return membrane.length;
+    }
+
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        out.leak(membrane[k], 1.0);
     }
 
     @Override

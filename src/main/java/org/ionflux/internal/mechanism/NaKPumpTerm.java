@@ -8,7 +8,7 @@ import org.ionflux.internal.physics.Constants;
 import org.ionflux.internal.physics.NaKPump;
 
 /**
- * Na/K-ATPases (MODEL.md section 6): {@code i_p = I_max (Na_in/(Na_in+km_na))^3 (K_out/(K_out+km_k))^2}; each
+ * Na/K-ATPases (docs/physics.md sections 6 and 7): {@code i_p = I_max (Na_in/(Na_in+km_na))^3 (K_out/(K_out+km_k))^2}; each
  * cycle moves 3 Na out and 2 K in and carries one charge outward. Scenario
  * {@code pumps: [{type: na-k-atpase, max_current: I_max, km_na: .., km_k: ..}]}.
  */
@@ -45,6 +45,21 @@ public final class NaKPumpTerm implements Term {
         maxCurrentAPerM2 = new double[membrane.length];
         kmSodiumMolPerM3 = new double[membrane.length];
         kmPotassiumMolPerM3 = new double[membrane.length];
+    }
+
+    @Override
+    public int rateCount() {
+        return membrane.length;
+    }
+
+    /** The rate is the pump current: 1 A/m^2 moves 3 Na out and 2 K in per cycle. */
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        int m = membrane[k];
+        out.species(m, sodium[k], NaKPump.sodiumFluxMolPerS(1.0, view.areaM2(m)),
+                NaKPump.SODIUM_PER_CYCLE * view.valence(sodium[k]));
+        out.species(m, potassium[k], NaKPump.potassiumFluxMolPerS(1.0, view.areaM2(m)),
+                -NaKPump.POTASSIUM_PER_CYCLE * view.valence(potassium[k]));
     }
 
     @Override

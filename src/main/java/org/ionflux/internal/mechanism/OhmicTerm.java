@@ -10,7 +10,7 @@ import org.ionflux.internal.physics.Nernst;
 import org.ionflux.internal.physics.OhmicChannel;
 
 /**
- * Ohmic channels (MODEL.md section 5): {@code i_X = g (V - E_X)}, {@code J_X = i_X A / (z F)}, scenario
+ * Ohmic channels (docs/physics.md section 5): {@code i_X = g (V - E_X)}, {@code J_X = i_X A / (z F)}, scenario
  * {@code channels: [{ion: X, conductance: g}]}.
  */
 public final class OhmicTerm implements Term {
@@ -40,6 +40,21 @@ public final class OhmicTerm implements Term {
     /** @return true if the model has no ohmic channel */
     public boolean isEmpty() {
         return membrane.length == 0;
+    }
+
+    @Override
+    public int rateCount() {
+        return membrane.length;
+    }
+
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        unitChannelFlux(view, out, membrane[k], species[k]);
+    }
+
+    /** One mol/s of species s out through membrane m, with the current it carries ({@code z F / A} per mol/s). */
+    static void unitChannelFlux(StateView view, Fluxes out, int m, int s) {
+        out.species(m, s, 1.0, view.valence(s) * Constants.FARADAY_C_PER_MOL / view.areaM2(m));
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.ionflux.internal.model.Pump;
 import org.ionflux.internal.physics.CalciumPump;
 
 /**
- * Plasma-membrane Ca-ATPases (MODEL.md section 6): {@code i_p = I_max c^n / (c^n + km^n)}, one Ca out per cycle,
+ * Plasma-membrane Ca-ATPases (docs/physics.md sections 6 and 7): {@code i_p = I_max c^n / (c^n + km^n)}, one Ca out per cycle,
  * {@code J_Ca = i_p A / (2 F)}; the current counts in {@code I_Ca} and the membrane current. Scenario
  * {@code pumps: [{type: pmca, max_current: I_max, km: .., hill: ..}]}.
  */
@@ -42,6 +42,17 @@ public final class PmcaTerm implements Term {
         maxCurrentAPerM2 = new double[membrane.length];
         kmMolPerM3 = new double[membrane.length];
         hill = new double[membrane.length];
+    }
+
+    @Override
+    public int rateCount() {
+        return membrane.length;
+    }
+
+    /** The rate is the pump current: 1 A/m^2 moves {@code A / (2 F)} mol/s of Ca out. */
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        out.species(membrane[k], calcium[k], CalciumPump.calciumFluxMolPerS(1.0, view.areaM2(membrane[k])), 1.0);
     }
 
     @Override

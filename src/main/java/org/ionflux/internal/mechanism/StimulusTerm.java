@@ -4,7 +4,7 @@ import org.ionflux.internal.model.Model;
 import org.ionflux.internal.model.Stimulus;
 
 /**
- * Current pulses injected into dynamic membranes (MODEL.md section 7): on {@code [start, start + duration)} the
+ * Current pulses injected into dynamic membranes (docs/physics.md section 9): on {@code [start, start + duration)} the
  * amplitude adds to {@code C_m dV/dt} (positive depolarizes) and, as charge no tracked species carries, to the
  * charge bookkeeping. Pulse edges are restart times, so within a segment the current is constant. Scenario
  * {@code stimuli: [{membrane: m, start: .., duration: .., amplitude: ..}]}.
@@ -22,6 +22,17 @@ public final class StimulusTerm implements Term {
         }
         membranesWithStimuli = java.util.stream.IntStream.range(0, has.length).filter(m -> has[m]).toArray();
         currentAPerM2 = new double[has.length];
+    }
+
+    /** A stimulus is a source, not a rate between state variables: it has no column. */
+    @Override
+    public int rateCount() {
+        return 0;
+    }
+
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        throw new IndexOutOfBoundsException("a stimulus has no rate " + k);
     }
 
     @Override

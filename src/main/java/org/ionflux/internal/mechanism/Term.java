@@ -31,6 +31,19 @@ public interface Term {
      */
     void addPartials(StateView view, Fluxes fluxes, Partials out);
 
+    /**
+     * @return the number of independent rates of this term's mechanisms (one per channel, pump, transporter or
+     *     water-permeable membrane): the columns this term adds to the stoichiometry matrix that maps rates to
+     *     the state's rates of change (conserved quantities are its left null space)
+     */
+    int rateCount();
+
+    /**
+     * Adds what rate {@code k} does when it runs at unit rate: the species fluxes (mol/s) and the currents it carries
+     * through its membrane, or the volume it moves (m^3/s). The engine maps it to a column of the stoichiometry.
+     */
+    void addUnitRate(int k, StateView view, Fluxes out);
+
     /** @return short names of this term's channels on membrane m that move species s, e.g. "ohmic channel" */
     default List<String> channelNames(int membrane, int species) {
         return List.of();

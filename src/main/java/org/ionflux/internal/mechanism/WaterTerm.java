@@ -6,7 +6,7 @@ import org.ionflux.internal.model.Model;
 import org.ionflux.internal.physics.WaterFlux;
 
 /**
- * Osmotic water flux (MODEL.md section 8): {@code dVol_in/dt = P_f A v_w (Osm_in - Osm_out)}, ideal osmolarity
+ * Osmotic water flux (docs/physics.md section 8): {@code dVol_in/dt = P_f A v_w (Osm_in - Osm_out)}, ideal osmolarity
  * {@code Osm = sum_X c_X}, and the opposite for the outside compartment. Scenario
  * {@code membranes.<m>.water_permeability: P_f}.
  */
@@ -25,6 +25,18 @@ public final class WaterTerm implements Term {
         }
         membrane = found.stream().mapToInt(Integer::intValue).toArray();
         waterPermeabilityMPerS = new double[membrane.length];
+    }
+
+    @Override
+    public int rateCount() {
+        return membrane.length;
+    }
+
+    /** The rate is the inside volume's rate of change, m^3/s. */
+    @Override
+    public void addUnitRate(int k, StateView view, Fluxes out) {
+        out.volumeRate(view.inside(membrane[k]), 1.0);
+        out.volumeRate(view.outside(membrane[k]), -1.0);
     }
 
     @Override

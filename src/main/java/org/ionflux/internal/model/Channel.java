@@ -3,7 +3,7 @@ package org.ionflux.internal.model;
 import org.ionflux.internal.physics.HodgkinHuxleyKinetics;
 
 /**
- * A passive pathway through a membrane (MODEL.md section 5).
+ * A passive pathway through a membrane (docs/physics.md section 5).
  */
 public sealed interface Channel extends Mechanism permits Channel.Ohmic, Channel.Ghk, Channel.Gated, Channel.Leak {
 
@@ -58,7 +58,7 @@ public sealed interface Channel extends Mechanism permits Channel.Ohmic, Channel
     }
 
     /**
-     * Hodgkin-Huxley gated channel: ohmic with {@code g = gbar m^p h^q} (MODEL.md section 5).
+     * Hodgkin-Huxley gated channel: ohmic with {@code g = gbar m^p h^q} (docs/physics.md section 5).
      *
      * @param speciesIndex         the species it moves
      * @param maxConductanceSPerM2 gbar, S/m^2

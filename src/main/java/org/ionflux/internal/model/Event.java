@@ -3,7 +3,7 @@ package org.ionflux.internal.model;
 import java.util.List;
 
 /**
- * Parameter changes at a given time; the integration restarts there (SCENARIO.md {@code events}).
+ * Parameter changes at a given time; the integration restarts there (docs/scenario-format.md {@code events}).
  *
  * @param atS         time, s
  * @param assignments what changes, applied in order

@@ -2,7 +2,7 @@ package org.ionflux.internal.model;
 
 import java.util.regex.Pattern;
 
-/** Rules for names of ions, compartments and membranes (SCENARIO.md). */
+/** Rules for names of ions, compartments and membranes (docs/scenario-format.md). */
 public final class Names {
 
     /** Valid names: a letter, then letters, digits or underscores. */

@@ -2,7 +2,7 @@ package org.ionflux.internal.model;
 
 import java.util.Arrays;
 
-/** How a membrane's potential is set (MODEL.md section 7). */
+/** How a membrane's potential is set (docs/physics.md section 9). */
 public sealed interface PotentialProtocol permits PotentialProtocol.Clamp, PotentialProtocol.Dynamic {
 
     /** @return the potential at t = 0, V */

@@ -1,7 +1,7 @@
 package org.ionflux.internal.model;
 
 /**
- * An ATP-driven pump on a membrane (MODEL.md section 6), listed under {@code pumps:} and told apart by its
+ * An ATP-driven pump on a membrane (docs/physics.md sections 6 and 7), listed under {@code pumps:} and told apart by its
  * {@code type}. Its current adds to the membrane current and is reported in {@code <membrane>.I_pump_uA_cm2}.
  */
 public sealed interface Pump extends Mechanism permits Pump.NaK, Pump.Pmca {

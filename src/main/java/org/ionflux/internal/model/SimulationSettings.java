@@ -9,7 +9,7 @@ import java.util.List;
  * @param outputIntervalS  interval between trace rows, s
  * @param solver           integrator
  * @param relativeTolerance rtol, dimensionless
- * @param absoluteTolerance atol, in output units (mM, mV, pL, 1; SCENARIO.md)
+ * @param absoluteTolerance atol, in output units (mM, mV, pL, 1; docs/scenario-format.md)
  * @param fixedStepS       step of a fixed-step solver, s (NaN when not given)
  * @param record           glob patterns of trace columns to record (empty: all)
  * @param stopAtSteadyState end the run once every derivative is below {@link #STEADY_STATE_RATE_PER_S}, after
@@ -31,9 +31,9 @@ public record SimulationSettings(double durationS, double outputIntervalS, Solve
         this(durationS, outputIntervalS, solver, relativeTolerance, absoluteTolerance, fixedStepS, record, false);
     }
 
-    /** Default rtol (SCENARIO.md). */
+    /** Default rtol (docs/scenario-format.md). */
     public static final double DEFAULT_RTOL = 1e-6;
-    /** Default atol, output units (SCENARIO.md). */
+    /** Default atol, output units (docs/scenario-format.md). */
     public static final double DEFAULT_ATOL = 1e-9;
 
     /** Checks the fields and copies the list. */

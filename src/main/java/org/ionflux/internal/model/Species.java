@@ -5,7 +5,7 @@ package org.ionflux.internal.model;
  *
  * @param name   name as in the scenario ({@code [A-Za-z][A-Za-z0-9_]*})
  * @param charge valence z; an integer for every species a mechanism moves, any finite number for an
- *               impermeant one (a mean valence, MODEL.md section 1)
+ *               impermeant one (a mean valence, docs/physics.md section 1)
  */
 public record Species(String name, double charge) {
 

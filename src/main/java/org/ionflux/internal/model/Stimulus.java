@@ -2,7 +2,7 @@ package org.ionflux.internal.model;
 
 /**
  * A current pulse on a dynamic membrane, on {@code [start, start + duration)}; positive depolarizes
- * (MODEL.md section 7).
+ * (docs/physics.md section 9).
  *
  * @param membraneIndex   the membrane
  * @param startS          start, s

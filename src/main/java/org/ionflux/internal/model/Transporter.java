@@ -3,7 +3,7 @@ package org.ionflux.internal.model;
 import java.util.Arrays;
 
 /**
- * Cotransporter or exchanger (MODEL.md section 6): cycle flux density {@code j = L sum_X nu_X dmu_X / (R T)}.
+ * Cotransporter or exchanger (docs/physics.md sections 6 and 7): cycle flux density {@code j = L sum_X nu_X dmu_X / (R T)}.
  *
  * @param name          its name (e.g. {@code nkcc1})
  * @param speciesIndices species it moves

@@ -12,7 +12,7 @@ import org.ionflux.internal.output.TraceColumns;
 import org.ionflux.internal.output.TraceSink;
 
 /**
- * Streams the trace to {@code trace.csv} as it is computed (SCENARIO.md): a header, then one line per row. Values
+ * Streams the trace to {@code trace.csv} as it is computed (docs/commands.md): a header, then one line per row. Values
  * go straight into a buffered writer, so memory does not grow with the number of rows or columns.
  */
 public final class CsvTraceWriter implements TraceSink, Closeable {

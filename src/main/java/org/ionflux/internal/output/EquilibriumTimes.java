@@ -11,7 +11,7 @@ import java.util.Map;
 import org.ionflux.internal.output.TraceColumns;
 
 /**
- * Time to equilibrium of every concentration, potential and volume column (SCENARIO.md, summary.json): the
+ * Time to equilibrium of every concentration, potential and volume column (docs/commands.md, summary.json): the
  * first output time after which the column stays within {@code max(1e-6 |final|, 10 atol)} of its final value.
  * Computed in one pass over {@code trace.csv}, so memory does not grow with the run.
  */

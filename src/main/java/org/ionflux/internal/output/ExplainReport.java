@@ -14,7 +14,7 @@ import org.ionflux.internal.solver.IonFluxSystem;
 /**
  * The {@code explain} report: for each membrane and ion at t = 0, both concentrations, {@code E_X}, {@code V}, the
  * driving force {@code V - E_X} and the direction of the current and of the ion's flux, then a few sentences per
- * ion saying why, in the words of MODEL.md section 4 (a cation leaves when {@code V - E_X > 0}, an anion when
+ * ion saying why, in the words of docs/physics.md section 4 (a cation leaves when {@code V - E_X > 0}, an anion when
  * {@code V - E_X < 0}).
  */
 public final class ExplainReport {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * The folder {@code DIR} a result goes to, its sibling {@code DIR.failed}, and the hidden temporary folder beside
- * them where the outputs are written first (SCENARIO.md "Outputs of run"): a complete result is moved to
+ * them where the outputs are written first (docs/commands.md "Outputs of run"): a complete result is moved to
  * {@code DIR}, a failed or interrupted one to {@code DIR.failed}, so {@code DIR} never holds a partial result.
  * A destination is replaced only if it is absent, empty or an earlier result: never a user's other files.
  */

@@ -19,7 +19,7 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The plots of a run (SCENARIO.md): {@code potential.png} (each V with the E_X of its ions, dashed),
+ * The plots of a run (docs/commands.md): {@code potential.png} (each V with the E_X of its ions, dashed),
  * {@code concentrations.png} (one panel per compartment) and {@code currents.png}. Made with XChart from a
  * {@link ThinnedTrace}, never from the whole trace. Series with non-finite values (an infinite E_X) are left out.
  */

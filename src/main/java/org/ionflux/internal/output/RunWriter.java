@@ -10,7 +10,7 @@ import org.ionflux.internal.model.Model;
 import org.ionflux.internal.solver.RunResult;
 
 /**
- * Writes the outputs of one run into a folder (SCENARIO.md "Outputs of run"): {@code trace.csv} as the rows
+ * Writes the outputs of one run into a folder (docs/commands.md "Outputs of run"): {@code trace.csv} as the rows
  * stream in, then {@link #finish} adds {@code summary.json} and the plots. Memory stays bounded: the plots come
  * from an evenly thinned copy of the trace.
  */

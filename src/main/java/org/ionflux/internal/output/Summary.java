@@ -11,7 +11,7 @@ import org.ionflux.internal.model.Model;
 import org.ionflux.internal.solver.RunResult;
 import org.ionflux.internal.output.TraceColumns;
 
-/** Writes {@code summary.json} with the keys SCENARIO.md lists. Non-finite numbers are written as null. */
+/** Writes {@code summary.json} with the keys docs/commands.md lists. Non-finite numbers are written as null. */
 public final class Summary {
 
     private Summary() {

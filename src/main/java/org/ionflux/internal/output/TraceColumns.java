@@ -12,7 +12,7 @@ import org.ionflux.internal.solver.IonFluxSystem;
 import org.ionflux.internal.solver.StateLayout;
 
 /**
- * The columns of {@code trace.csv} (SCENARIO.md "Outputs of run"), in contract order, and how to fill a row
+ * The columns of {@code trace.csv} (docs/commands.md "Outputs of run"), in contract order, and how to fill a row
  * of them from a solver state: the engine's SI observables converted to output units (s, mV, mM, pL, uA/cm^2,
  * fmol/s) here, at the edge.
  */

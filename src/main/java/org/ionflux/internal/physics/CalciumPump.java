@@ -1,7 +1,7 @@
 package org.ionflux.internal.physics;
 
 /**
- * Plasma-membrane Ca-ATPase, PMCA (MODEL.md section 6): {@code i_p = I_max c^n / (c^n + km^n)} with {@code c} the
+ * Plasma-membrane Ca-ATPase, PMCA (docs/physics.md sections 6 and 7): {@code i_p = I_max c^n / (c^n + km^n)} with {@code c} the
  * inside Ca concentration and {@code n} the Hill coefficient; each cycle moves one Ca out and carries its charge
  * outward (H+ counter-transport neglected), {@code J_Ca = i_p A / (2 F)}. {@code km = 0} makes a constant pump.
  */

@@ -1,7 +1,7 @@
 package org.ionflux.internal.physics;
 
 /**
- * Physical constants, SI units, in one place (MODEL.md section 2).
+ * Physical constants, SI units, in one place (docs/physics.md section 2).
  *
  * <p>Source: CODATA 2018 recommended values (exact since the 2019 SI redefinition).
  */
@@ -16,7 +16,7 @@ public final class Constants {
     /** Offset between degrees Celsius and kelvin, in K. */
     public static final double ZERO_CELSIUS_K = 273.15;
 
-    /** Partial molar volume of water, 18.0 cm^3/mol (MODEL.md section 8), in m^3/mol. */
+    /** Partial molar volume of water, 18.0 cm^3/mol (docs/physics.md section 8), in m^3/mol. */
     public static final double WATER_MOLAR_VOLUME_M3_PER_MOL = 18.0e-6;
 
     private Constants() {

@@ -1,7 +1,7 @@
 package org.ionflux.internal.physics;
 
 /**
- * Cotransporters and exchangers driven by the electrochemical potential (MODEL.md section 6).
+ * Cotransporters and exchangers driven by the electrochemical potential (docs/physics.md sections 6 and 7).
  *
  * <p>A transporter has a stoichiometry {@code nu_X} per cycle (positive: X is carried outward, negative:
  * inward) and a rate constant {@code L} in mol/(m^2 s). Its cycle flux density is
@@ -46,7 +46,7 @@ public final class Cotransporter {
     }
 
     /**
-     * Driving free energy per cycle {@code sum_X nu_X dmu_X} (MODEL.md section 6); j has its sign and
+     * Driving free energy per cycle {@code sum_X nu_X dmu_X} (docs/physics.md sections 6 and 7); j has its sign and
      * vanishes with it.
      *
      * @param stoichiometry nu_X per cycle, positive outward

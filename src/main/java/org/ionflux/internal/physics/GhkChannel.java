@@ -1,7 +1,7 @@
 package org.ionflux.internal.physics;
 
 /**
- * Goldman-Hodgkin-Katz flux (MODEL.md section 5).
+ * Goldman-Hodgkin-Katz flux (docs/physics.md section 5).
  *
  * <p>With {@code u = z F V / (R T)} and {@code f(u) = u / (1 - exp(-u))}, the flux
  * {@code J = P A u (c_in - c_out exp(-u)) / (1 - exp(-u))} is written

@@ -1,7 +1,7 @@
 package org.ionflux.internal.physics;
 
 /**
- * Built-in Hodgkin-Huxley gated-channel kinetics (Hodgkin &amp; Huxley 1952; MODEL.md section 5).
+ * Built-in Hodgkin-Huxley gated-channel kinetics (Hodgkin &amp; Huxley 1952; docs/physics.md section 5).
  *
  * <p>A gated channel is ohmic with conductance density {@code g = gbar * prod_i x_i^{p_i}}; each gate
  * {@code x} obeys {@code dx/dt = phi * (alpha_x(V) (1 - x) - beta_x(V) x)} with
@@ -153,7 +153,7 @@ public enum HodgkinHuxleyKinetics {
 
     /**
      * One Hodgkin-Huxley gate: its opening rate {@code alpha(V)}, closing rate {@code beta(V)} and their
-     * voltage derivatives (Hodgkin &amp; Huxley 1952 with the resting potential at -65 mV; MODEL.md section 5).
+     * voltage derivatives (Hodgkin &amp; Huxley 1952 with the resting potential at -65 mV; docs/physics.md section 5).
      */
     public enum Gate {
 
@@ -286,7 +286,7 @@ public enum HodgkinHuxleyKinetics {
         public abstract double betaDerivativePerMsPerMv(double vMillivolts);
 
         /**
-         * Steady state {@code x_inf = alpha / (alpha + beta)}, the initial gate state (MODEL.md section 5);
+         * Steady state {@code x_inf = alpha / (alpha + beta)}, the initial gate state (docs/physics.md section 5);
          * independent of temperature.
          *
          * @param vMillivolts membrane potential V, in mV

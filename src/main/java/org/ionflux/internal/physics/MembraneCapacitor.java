@@ -1,7 +1,7 @@
 package org.ionflux.internal.physics;
 
 /**
- * The membrane as a capacitor (MODEL.md section 7): {@code C_m dV/dt = -I + i_stim}, with {@code I} the total
+ * The membrane as a capacitor (docs/physics.md section 9): {@code C_m dV/dt = -I + i_stim}, with {@code I} the total
  * outward current density through the membrane and {@code i_stim} the injected stimulus (positive depolarizes).
  */
 public final class MembraneCapacitor {

@@ -1,7 +1,7 @@
 package org.ionflux.internal.physics;
 
 /**
- * Na/K-ATPase (MODEL.md section 6): pump current density
+ * Na/K-ATPase (docs/physics.md sections 6 and 7): pump current density
  * {@code i_p = I_max (c_Na,in / (c_Na,in + km_Na))^3 (c_K,out / (c_K,out + km_K))^2}.
  *
  * <p>One cycle moves 3 Na out and 2 K in, one net elementary charge outward, so the cycle rate is

@@ -1,7 +1,7 @@
 package org.ionflux.internal.physics;
 
 /**
- * Equilibrium (Nernst) potential and driving force (MODEL.md section 4).
+ * Equilibrium (Nernst) potential and driving force (docs/physics.md section 4).
  */
 public final class Nernst {
 
@@ -41,7 +41,7 @@ public final class Nernst {
 
     /**
      * Electrochemical potential difference per mole, inside minus outside:
-     * {@code dmu = R T ln(c_in / c_out) + z F V} (MODEL.md section 4).
+     * {@code dmu = R T ln(c_in / c_out) + z F V} (docs/physics.md section 4).
      *
      * @param valence charge number z (any real)
      * @param insideMolPerM3 concentration inside, mol/m^3

@@ -1,7 +1,7 @@
 package org.ionflux.internal.physics;
 
 /**
- * Ohmic channel current and flux (MODEL.md section 5): {@code i = g (V - E_X)}, {@code J = i A / (z F)}.
+ * Ohmic channel current and flux (docs/physics.md section 5): {@code i = g (V - E_X)}, {@code J = i A / (z F)}.
  */
 public final class OhmicChannel {
 

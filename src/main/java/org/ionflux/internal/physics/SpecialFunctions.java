@@ -17,7 +17,7 @@ public final class SpecialFunctions {
     /**
      * {@code f(u) = u / (1 - exp(-u))}, with {@code f(0) = 1}.
      *
-     * <p>This is the voltage factor of the GHK flux (MODEL.md section 5) and of the Hodgkin-Huxley
+     * <p>This is the voltage factor of the GHK flux (docs/physics.md section 5) and of the Hodgkin-Huxley
      * rates {@code alpha_m} and {@code alpha_n}. Near 0 the series
      * {@code 1 + u/2 + u^2/12 - u^4/720 + u^6/30240} (Bernoulli numbers) is used; elsewhere
      * {@code u / -expm1(-u)}, which has no cancellation.

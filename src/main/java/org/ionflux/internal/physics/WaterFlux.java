@@ -1,7 +1,7 @@
 package org.ionflux.internal.physics;
 
 /**
- * Osmotic water flux across a membrane (MODEL.md section 8), ideal solutions:
+ * Osmotic water flux across a membrane (docs/physics.md section 8), ideal solutions:
  * {@code dVol_in/dt = P_f A v_w (Osm_in - Osm_out)}, with {@code Osm = sum_X c_X} and {@code v_w} the partial molar
  * volume of water ({@link Constants#WATER_MOLAR_VOLUME_M3_PER_MOL}).
  */

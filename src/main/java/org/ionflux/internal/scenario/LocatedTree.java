@@ -17,7 +17,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +37,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * while the tree is built); YAML tags other than the core types are rejected (nothing is ever instantiated from
  * a tag); YAML aliases are rejected, so an alias bomb cannot expand. YAML's {@code .nan} and {@code .inf} and
  * JSON's {@code NaN} and {@code Infinity} are read as numbers, for the reader to report as not finite.
+ *
+ * <p>Outside this package it is an opaque handle: {@link LoadedScenario#tree()} gives it,
+ * {@link ParameterPath#with} edits a copy, {@link ScenarioReader#fromTree} validates it.
  */
-final class LocatedTree {
+public final class LocatedTree {
 
     /** Deepest nesting accepted (a scenario needs about 6). */
     static final int MAX_NESTING_DEPTH = 64;
@@ -52,39 +58,110 @@ final class LocatedTree {
     private static final Pattern YAML_INFINITY = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
     private static final Pattern YAML_NAN = Pattern.compile("\\.(nan|NaN|NAN)");
 
-    private final Map<String, int[]> locations = new HashMap<>();
+    // filled while parsing, then never changed: an edited copy shares them
+    private final Map<String, int[]> locations;
     /** The text of every scalar as written in the file, by path, for messages. */
-    private final Map<String, String> written = new HashMap<>();
+    private final Map<String, String> written;
     /** Paths whose value was replaced by null after a problem (a tag, an alias): not to be reported again. */
-    private final Set<String> rejected = new java.util.HashSet<>();
+    private final Set<String> rejected;
     private int aliases;
     private int firstAliasProblem = -1;
     private String firstAlias;
+    /** Problems found while parsing (syntax, limits, tags, aliases, duplicate keys). */
     private final List<Problem> problems;
+    /**
+     * Paths set in memory ({@link #edited}), with the text of their new value: they and everything below them have
+     * no place in the file.
+     */
+    private final Map<String, String> edits;
     private final String file;
     private final boolean yaml;
     private JsonNode root;
 
-    private LocatedTree(String file, boolean yaml, List<Problem> problems) {
+    private LocatedTree(String file, boolean yaml) {
         this.file = file;
         this.yaml = yaml;
-        this.problems = problems;
+        this.locations = new HashMap<>();
+        this.written = new HashMap<>();
+        this.rejected = new HashSet<>();
+        this.problems = new ArrayList<>();
+        this.edits = Map.of();
+    }
+
+    private LocatedTree(LocatedTree original, JsonNode root, Map<String, String> edits) {
+        this.file = original.file;
+        this.yaml = original.yaml;
+        this.locations = original.locations;
+        this.written = original.written;
+        this.rejected = original.rejected;
+        this.problems = List.copyOf(original.problems);
+        this.edits = edits;
+        this.root = root;
     }
 
     /**
-     * Reads {@code text}; syntax errors are added to {@code problems} and give a null root.
+     * A scenario tree built in memory (a model described in code): no line or column anywhere; messages name
+     * {@code sourceName}. The node is copied.
+     */
+    public static LocatedTree ofTree(JsonNode root, String sourceName) {
+        LocatedTree tree = new LocatedTree(sourceName, true);
+        tree.root = root.deepCopy();
+        return tree;
+    }
+
+    /**
+     * @return SHA-256 of the tree written as compact JSON, hex: what identifies a scenario built or edited in
+     *     memory (a file read as it is is identified by its bytes)
+     */
+    public String sha256() {
+        byte[] json = (root == null ? "null" : root.toString()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ScenarioFile.sha256(json);
+    }
+
+    /**
+     * A copy with another root, made by editing this tree's root copy-on-write at {@code path} (this tree is not
+     * changed): the value at {@code path}, and anything below it, has no line or column; every other path keeps its
+     * own.
+     *
+     * @param root    the new root, sharing the unchanged nodes with this tree (neither is ever modified)
+     * @param path    the path whose value was set, as the reader names it ({@code membranes.plasma.area})
+     * @param newText the new value as its user wrote it, for messages
+     */
+    LocatedTree edited(JsonNode root, String path, String newText) {
+        Map<String, String> newEdits = new HashMap<>(edits);
+        newEdits.put(path, newText);
+        return new LocatedTree(this, root, Map.copyOf(newEdits));
+    }
+
+    /** @return true if {@code path} or an ancestor of it was set in memory */
+    private boolean isEdited(String path) {
+        if (edits.isEmpty()) {
+            return false;
+        }
+        for (String e : edits.keySet()) {
+            if (path.equals(e) || path.startsWith(e + ".") || path.startsWith(e + "[")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads {@code text}; syntax errors are kept in {@link #problems()} and give a null root.
      *
      * @param yaml true for YAML, false for JSON
+     * @param file the file name used in messages
      */
-    static LocatedTree parse(String text, boolean yaml, String file, List<Problem> problems) {
-        LocatedTree tree = new LocatedTree(file, yaml, problems);
+    static LocatedTree parse(String text, boolean yaml, String file) {
+        LocatedTree tree = new LocatedTree(file, yaml);
+        List<Problem> problems = tree.problems;
         StreamReadConstraints constraints = StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxStringLength(MAX_STRING_LENGTH).maxNameLength(MAX_KEY_LENGTH).build();
         JsonFactory factory;
         if (yaml) {
             LoaderOptions loader = new LoaderOptions();
             // SnakeYAML's own default (3 M code points) is below the file size limit the reader enforces
-            loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, 2 * ScenarioReader.MAX_FILE_BYTES));
+            loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, 2 * ScenarioFile.MAX_BYTES));
             factory = YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(constraints).build();
         } else {
             factory = JsonFactory.builder().streamReadConstraints(constraints)
@@ -246,7 +323,7 @@ final class LocatedTree {
                             + MAX_STRING_LENGTH);
                     return null;
                 }
-                // YAML: a key with no value ("pumps:") reads as an empty scalar; it means absent (SCENARIO.md)
+                // YAML: a key with no value ("pumps:") reads as an empty scalar; it means absent (docs/scenario-format.md)
                 return yaml && p.getText().isEmpty() ? NODES.nullNode() : NODES.textNode(p.getText());
             case VALUE_NUMBER_INT:
                 return NODES.numberNode(p.getBigIntegerValue());
@@ -282,6 +359,9 @@ final class LocatedTree {
 
     /** @return true if the value at {@code path}, or at an ancestor of it, was rejected and already reported */
     boolean rejected(String path) {
+        if (isEdited(path)) {
+            return false;
+        }
         String p = path;
         while (!p.isEmpty()) {
             if (rejected.contains(p)) {
@@ -308,9 +388,22 @@ final class LocatedTree {
         locations.put(path, new int[] {at.getLineNr(), at.getColumnNr()});
     }
 
-    /** @return the scalar at {@code path} as written in the file, or null */
+    /** @return the scalar at {@code path} as written in the file (or set in memory), or null */
     String written(String path) {
-        return written.get(path);
+        if (edits.containsKey(path)) {
+            return edits.get(path);
+        }
+        return isEdited(path) ? null : written.get(path);
+    }
+
+    /** @return the file name used in messages */
+    String file() {
+        return file;
+    }
+
+    /** @return the problems found while parsing, in the order found (empty for a well-formed document) */
+    List<Problem> problems() {
+        return Collections.unmodifiableList(problems);
     }
 
     /** @return the document's root, or null when it could not be read */
@@ -318,8 +411,14 @@ final class LocatedTree {
         return root;
     }
 
-    /** @return {line, column} of the path or of its nearest located ancestor, or {0, 0} */
+    /**
+     * @return {line, column} of the path or of its nearest located ancestor, or {0, 0} (also for a value set in
+     *     memory)
+     */
     int[] locate(String path) {
+        if (isEdited(path)) {
+            return new int[] {0, 0};
+        }
         String p = path;
         while (true) {
             int[] at = locations.get(p);

@@ -6,7 +6,7 @@ import org.ionflux.internal.physics.Constants;
 
 /**
  * Parses scenario quantities: a bare number in the default unit, or {@code "<number> <unit>"}
- * (SCENARIO.md). Returns SI values.
+ * (docs/scenario-format.md). Returns SI values.
  */
 public final class Quantities {
 

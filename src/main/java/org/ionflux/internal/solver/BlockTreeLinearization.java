@@ -8,7 +8,7 @@ import java.util.List;
 import org.ionflux.internal.mechanism.StatefulTerm;
 import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.Model;
-import org.apache.commons.math3.linear.SingularMatrixException;
+import org.ionflux.internal.solver.stiff.DenseLu;
 import org.ionflux.internal.solver.stiff.LinearizedSystem;
 
 /**
@@ -19,9 +19,10 @@ import org.ionflux.internal.solver.stiff.LinearizedSystem;
  * <p>Each forest is rooted at a clamped compartment when it has one. Block b holds the amounts and volume of one
  * compartment together with the potential and gates of the membrane to its parent; the Jacobian then couples a
  * block only with itself, its parent and its children. Elimination runs from the leaves to the roots (Schur
- * complements on the parents' diagonal blocks), back-substitution from the roots to the leaves. The bookkeeping
- * accumulators (net transfer into baths, external charge) are sinks: nothing depends on them, so their rows are
- * stored sparsely and solved last.
+ * complements on the parents' diagonal blocks), back-substitution from the roots to the leaves; each diagonal block
+ * is factored in place by {@link DenseLu}, pivoting inside the block. The bookkeeping accumulators (net transfer
+ * into baths, external charge) are sinks: nothing depends on them, so their rows are stored sparsely and solved
+ * last.
  */
 public final class BlockTreeLinearization implements LinearizedSystem {
 
@@ -46,6 +47,7 @@ public final class BlockTreeLinearization implements LinearizedSystem {
     private final double[] jacobianDown;
     private final double[] w;
     private final double[] x;
+    /** Pivot rows of each block's LU, at the block's work offset. */
     private final int[] pivot;
     private final int[] blockNumber;
     private final int[][] sinkColumns;
@@ -54,7 +56,6 @@ public final class BlockTreeLinearization implements LinearizedSystem {
     private final double[] work;
     /** Position of each block's first entry in the block-ordered work vector. */
     private final int[] workOffset;
-    private final int largestBlock;
     private final JacobianSink sinkAdder = this::add;
     private double shift;
 
@@ -164,14 +165,12 @@ public final class BlockTreeLinearization implements LinearizedSystem {
         variables = new int[blocks][];
         diagonalOffset = new int[blocks + 1];
         couplingOffset = new int[blocks + 1];
-        int largest = 1;
         for (int b = 0; b < blocks; b++) {
             int c = post.get(b);
             int p = parentCompartment[c];
             parentBlock[b] = p >= 0 ? blockNumber[p] : -1;
             variables[b] = blockVariables[c];
             size[b] = variables[b].length;
-            largest = Math.max(largest, size[b]);
             int np = parentBlock[b] >= 0 ? blockVariables[p].length : 0;
             diagonalOffset[b + 1] = diagonalOffset[b] + size[b] * size[b];
             couplingOffset[b + 1] = couplingOffset[b] + size[b] * np;
@@ -208,17 +207,6 @@ public final class BlockTreeLinearization implements LinearizedSystem {
         for (int b = 0; b < blocks; b++) {
             workOffset[b + 1] = workOffset[b] + size[b];
         }
-        largestBlock = largest;
-    }
-
-    /** @return the number of blocks (compartments with state), for tests and benchmarks */
-    public int blockCount() {
-        return blocks;
-    }
-
-    /** @return the size of the largest block */
-    public int largestBlock() {
-        return largestBlock;
     }
 
     @Override
@@ -276,7 +264,7 @@ public final class BlockTreeLinearization implements LinearizedSystem {
         for (int b = 0; b < blocks; b++) {
             int n = size[b];
             int d = diagonalOffset[b];
-            factorBlock(d, n, b);
+            DenseLu.factor(w, d, n, pivot, workOffset[b]);
             int p = parentBlock[b];
             if (p < 0) {
                 continue;
@@ -288,7 +276,7 @@ public final class BlockTreeLinearization implements LinearizedSystem {
                 x[o + i] = -jacobianUp[o + i];
             }
             for (int j = 0; j < np; j++) {
-                solveBlock(d, n, b, x, o + j, np);
+                DenseLu.solve(w, d, n, pivot, workOffset[b], x, o + j, np);
             }
             int dp = diagonalOffset[p];
             for (int i = 0; i < np; i++) {
@@ -306,73 +294,6 @@ public final class BlockTreeLinearization implements LinearizedSystem {
         }
     }
 
-    /** In-place LU with partial pivoting of the n x n block at offset d of {@link #w}; pivots at its work offset. */
-    private void factorBlock(int d, int n, int b) {
-        int pv = workOffset[b];
-        for (int k = 0; k < n; k++) {
-            int best = k;
-            double max = Math.abs(w[d + k * n + k]);
-            for (int i = k + 1; i < n; i++) {
-                double v = Math.abs(w[d + i * n + k]);
-                if (v > max) {
-                    max = v;
-                    best = i;
-                }
-            }
-            if (!(max > 0)) {
-                throw new SingularMatrixException();
-            }
-            pivot[pv + k] = best;
-            if (best != k) {
-                for (int j = 0; j < n; j++) {
-                    double tmp = w[d + k * n + j];
-                    w[d + k * n + j] = w[d + best * n + j];
-                    w[d + best * n + j] = tmp;
-                }
-            }
-            double inverse = 1.0 / w[d + k * n + k];
-            for (int i = k + 1; i < n; i++) {
-                double m = w[d + i * n + k] * inverse;
-                w[d + i * n + k] = m;
-                if (m != 0) {
-                    for (int j = k + 1; j < n; j++) {
-                        w[d + i * n + j] -= m * w[d + k * n + j];
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Solves with the LU of block b (offset d, size n) in place on {@code v[start + i * stride]}, i = 0..n-1.
-     * Pivots are stored block-contiguously, at the block's work offset.
-     */
-    private void solveBlock(int d, int n, int b, double[] v, int start, int stride) {
-        int pv = workOffset[b];
-        for (int k = 0; k < n; k++) {
-            int p = pivot[pv + k];
-            if (p != k) {
-                double tmp = v[start + k * stride];
-                v[start + k * stride] = v[start + p * stride];
-                v[start + p * stride] = tmp;
-            }
-        }
-        for (int i = 1; i < n; i++) {
-            double sum = v[start + i * stride];
-            for (int k = 0; k < i; k++) {
-                sum -= w[d + i * n + k] * v[start + k * stride];
-            }
-            v[start + i * stride] = sum;
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            double sum = v[start + i * stride];
-            for (int k = i + 1; k < n; k++) {
-                sum -= w[d + i * n + k] * v[start + k * stride];
-            }
-            v[start + i * stride] = sum / w[d + i * n + i];
-        }
-    }
-
     @Override
     public void solve(double[] rhs) {
         // gather each block's right-hand side into work, in block order
@@ -387,7 +308,7 @@ public final class BlockTreeLinearization implements LinearizedSystem {
         for (int b = 0; b < blocks; b++) {
             int n = size[b];
             int base = workOffset[b];
-            solveBlock(diagonalOffset[b], n, b, work, base, 1);
+            DenseLu.solve(w, diagonalOffset[b], n, pivot, base, work, base, 1);
             int p = parentBlock[b];
             if (p >= 0) {
                 int np = size[p];

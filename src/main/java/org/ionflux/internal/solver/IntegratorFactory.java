@@ -3,8 +3,6 @@ package org.ionflux.internal.solver;
 import org.apache.commons.math3.ode.FirstOrderIntegrator;
 import org.apache.commons.math3.ode.nonstiff.AdamsMoultonIntegrator;
 import org.apache.commons.math3.ode.nonstiff.ClassicalRungeKuttaIntegrator;
-import org.apache.commons.math3.ode.nonstiff.DormandPrince54Integrator;
-import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
 import org.apache.commons.math3.ode.nonstiff.GraggBulirschStoerIntegrator;
 import org.ionflux.internal.model.SimulationSettings;
 import org.ionflux.internal.solver.stiff.RosenbrockIntegrator;
@@ -17,54 +15,23 @@ final class IntegratorFactory {
     /** Steps of the Adams-Moulton method (Commons Math's documented typical choice). */
     static final int ADAMS_STEPS = 4;
 
-    /**
-     * Error reported for a trial step whose estimate is NaN: large enough that the step is rejected and shrunk
-     * by the integrator's largest reduction.
-     */
-    static final double NAN_ERROR = 1e6;
-
     private IntegratorFactory() {
     }
 
     /**
-     * Commons Math accepts a step whose error estimate is NaN ({@code error >= 1} is false), which lets a trial
-     * stage that left the physical domain (a concentration driven below zero inside one step) poison the state.
-     * These subclasses report such an estimate as a large error, so the step is rejected and retried smaller,
-     * as Hairer's codes do.
+     * @param settings          solver, duration (the largest step; 1e-14 of it is the smallest) and fixed step
+     * @param absoluteTolerance atol per state component, state units
+     * @param relativeTolerance rtol per state component
+     * @return the integrator, rejecting NaN error estimates where it has one ({@link NanPolicy})
      */
-    private static final class NanSafeDormandPrince853 extends DormandPrince853Integrator {
-        NanSafeDormandPrince853(double minStep, double maxStep, double[] absTol, double[] relTol) {
-            super(minStep, maxStep, absTol, relTol);
-        }
-
-        @Override
-        protected double estimateError(double[][] yDotK, double[] y0, double[] y1, double h) {
-            double error = super.estimateError(yDotK, y0, y1, h);
-            return Double.isNaN(error) ? NAN_ERROR : error;
-        }
-    }
-
-    /** As {@link NanSafeDormandPrince853}, for Dormand-Prince 5(4). */
-    private static final class NanSafeDormandPrince54 extends DormandPrince54Integrator {
-        NanSafeDormandPrince54(double minStep, double maxStep, double[] absTol, double[] relTol) {
-            super(minStep, maxStep, absTol, relTol);
-        }
-
-        @Override
-        protected double estimateError(double[][] yDotK, double[] y0, double[] y1, double h) {
-            double error = super.estimateError(yDotK, y0, y1, h);
-            return Double.isNaN(error) ? NAN_ERROR : error;
-        }
-    }
-
     static FirstOrderIntegrator create(SimulationSettings settings, double[] absoluteTolerance,
                                        double[] relativeTolerance) {
         double maxStep = settings.durationS();
         double minStep = settings.durationS() * MIN_STEP_FRACTION;
         return switch (settings.solver()) {
-            case DORMAND_PRINCE_853 -> new NanSafeDormandPrince853(minStep, maxStep, absoluteTolerance,
+            case DORMAND_PRINCE_853 -> NanPolicy.dormandPrince853(minStep, maxStep, absoluteTolerance,
                     relativeTolerance);
-            case DORMAND_PRINCE_54 -> new NanSafeDormandPrince54(minStep, maxStep, absoluteTolerance,
+            case DORMAND_PRINCE_54 -> NanPolicy.dormandPrince54(minStep, maxStep, absoluteTolerance,
                     relativeTolerance);
             case GRAGG_BULIRSCH_STOER -> new GraggBulirschStoerIntegrator(minStep, maxStep, absoluteTolerance,
                     relativeTolerance);

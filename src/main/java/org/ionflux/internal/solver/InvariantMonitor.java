@@ -7,12 +7,12 @@ import org.ionflux.internal.model.Model;
 import org.ionflux.internal.physics.Constants;
 
 /**
- * Watches the invariants of MODEL.md section 9 along a run and checks the state is physical.
+ * Watches the invariants of docs/physics.md section 10 along a run and checks the state is physical.
  *
  * <p>Mass error of a species: {@code |total(t) - total(0)| / total(0)} with total = amount in non-clamped
  * compartments plus the net amount moved into clamped ones. Charge error of a compartment whose membranes are
  * all dynamic: the drift of {@code F sum z n - sum_in C A V + sum_out C A V} divided by
- * {@code F sum |z| n} at t = 0. Both are the largest seen (SCENARIO.md, summary.json).
+ * {@code F sum |z| n} at t = 0. Both are the largest seen (docs/commands.md, summary.json).
  */
 final class InvariantMonitor {
 
@@ -26,7 +26,7 @@ final class InvariantMonitor {
     private final double[][] chargeValence;
     private final int[][] platePotentialIndex;
     private final double[][] plateCapacitance;
-    /** -atol in mol/m^3 (atol is in mM, SCENARIO.md). */
+    /** -atol in mol/m^3 (atol is in mM, docs/commands.md). */
     private final double negativeLimitPerVolume;
     private double maxMassError;
     private double maxChargeError;
@@ -78,7 +78,7 @@ final class InvariantMonitor {
             chargeValence[i] = amounts.stream().mapToDouble(s -> model.species().get(s).charge()).toArray();
             List<Integer> plates = bordering.get(c);
             platePotentialIndex[i] = plates.stream().mapToInt(layout::potentialIndex).toArray();
-            // the inside plate holds +C A V, the outside plate -C A V (MODEL.md section 7)
+            // the inside plate holds +C A V, the outside plate -C A V (docs/physics.md section 9)
             plateCapacitance[i] = plates.stream().mapToDouble(m -> {
                 Membrane mem = model.membranes().get(m);
                 double ca = mem.capacitanceFPerM2() * mem.areaM2();
@@ -106,7 +106,7 @@ final class InvariantMonitor {
         return t >= 0 ? total + y[t] : total;
     }
 
-    /** The charge invariant of the i-th checked compartment (MODEL.md section 7), C. */
+    /** The charge invariant of the i-th checked compartment (docs/physics.md section 9), C. */
     private double charge(double[] y, int i) {
         double q = 0;
         for (int k = 0; k < chargeAmountIndex[i].length; k++) {
@@ -116,15 +116,9 @@ final class InvariantMonitor {
         for (int k = 0; k < platePotentialIndex[i].length; k++) {
             q += plateCapacitance[i][k] * y[platePotentialIndex[i][k]];
         }
-        // minus what leaks and stimuli brought in (MODEL.md section 7: an external source)
+        // minus what leaks and stimuli brought in (docs/physics.md section 9: an external source)
         int external = layout.externalChargeIndex(chargeCompartments[i]);
         return external >= 0 ? q - y[external] : q;
-    }
-
-    /** Checks state y, then updates the largest errors with it. */
-    void observe(double timeS, double[] y) {
-        check(timeS, y);
-        record(y);
     }
 
     /**

@@ -20,7 +20,7 @@ import org.ionflux.internal.model.Stimulus;
 import org.ionflux.internal.physics.Nernst;
 
 /**
- * The right-hand side of the ion-flux ODE (MODEL.md sections 3 to 8): the state mapping and the chain rule around
+ * The right-hand side of the ion-flux ODE (docs/physics.md sections 3 to 9): the state mapping and the chain rule around
  * the model's {@link Terms}. Each evaluation turns the state into concentrations, volumes and potentials
  * ({@link StateView}), lets every term add its fluxes and currents ({@link Fluxes}), and maps them back onto the
  * state: amounts change by {@code -J} inside and {@code +J} outside (or into a clamped compartment's transfer
@@ -177,7 +177,7 @@ public final class IonFluxSystem {
 
     /**
      * Sets the piecewise-constant parameters in force from {@code timeS} on, the values just after any jump at
-     * that time (MODEL.md section 7): events at that time apply to the model in force, in order; then every term
+     * that time (docs/physics.md section 9): events at that time apply to the model in force, in order; then every term
      * loads its parameters (clamp values, stimuli on at that time, conductances, ...). Called at t = 0 and at every
      * restart time, in increasing order.
      */
@@ -219,6 +219,19 @@ public final class IonFluxSystem {
         evaluations++;
         updateObservables(y);
         System.arraycopy(y, 0, observedState, 0, y.length);
+        mapFluxes(yDot);
+        for (StatefulTerm t : stateful) {
+            t.addStateRates(view, yDot);
+        }
+    }
+
+    /**
+     * The state mapping: writes into {@code yDot} (all of it) what the terms' {@link #fluxes} do to the state:
+     * amounts change by {@code -J} inside and {@code +J} outside (or in the transfer accumulator of a clamped
+     * side), dynamic potentials by the capacitor's rate, volumes by the water flux, the external-charge
+     * accumulators by the leak and stimulus currents. The stateful terms' own rates are not included.
+     */
+    private void mapFluxes(double[] yDot) {
         Arrays.fill(yDot, 0.0);
         for (int m = 0; m < membraneCount; m++) {
             int in = insideOf[m] * speciesCount;
@@ -242,7 +255,7 @@ public final class IonFluxSystem {
             if (potentialIndex[m] >= 0) {
                 yDot[potentialIndex[m]] = fluxes.potentialRate(m);
             }
-            // charge brought in from outside the tracked species (MODEL.md section 7)
+            // charge brought in from outside the tracked species (docs/physics.md section 9)
             double external = area[m] * (fluxes.leakCurrent(m) - fluxes.stimulusCurrent(m));
             if (externalChargeIndex[insideOf[m]] >= 0) {
                 yDot[externalChargeIndex[insideOf[m]]] += external;
@@ -256,9 +269,57 @@ public final class IonFluxSystem {
                 yDot[volumeIndex[c]] = fluxes.volumeRate(c);
             }
         }
-        for (StatefulTerm t : stateful) {
-            t.addStateRates(view, yDot);
+    }
+
+    /**
+     * The stoichiometry of the model: for every rate of every term (a channel's flux, a pump's current, a
+     * transporter's cycle, a membrane's water flow; see {@link Term#addUnitRate}) and every variable of a stateful
+     * term, the column of state rates of change it makes at unit rate, sparse. {@code dy/dt = N r}: the left null
+     * space of N holds the conserved quantities.
+     *
+     * @return one column per rate: {@code [0]} the state indices, {@code [1]} the values (as doubles)
+     */
+    public List<double[][]> stoichiometry() {
+        List<double[][]> columns = new ArrayList<>();
+        double[] y = initialState();
+        updateStateObservables(y);
+        double[] column = new double[dimension()];
+        for (Term t : mechanisms) {
+            for (int k = 0; k < t.rateCount(); k++) {
+                fluxes.clear();
+                t.addUnitRate(k, view, fluxes);
+                capacitance.addRates(view, fluxes);
+                mapFluxes(column);
+                columns.add(sparse(column));
+            }
         }
+        for (int t = 0; t < stateful.length; t++) {
+            for (int local = 0; local < stateful[t].stateCount(); local++) {
+                columns.add(new double[][] {{layout.statefulOffset(t) + local}, {1.0}});
+            }
+        }
+        fluxes.clear();
+        Arrays.fill(observedState, Double.NaN);
+        return columns;
+    }
+
+    private static double[][] sparse(double[] column) {
+        int nonzero = 0;
+        for (double v : column) {
+            if (v != 0) {
+                nonzero++;
+            }
+        }
+        double[][] result = new double[2][nonzero];
+        int k = 0;
+        for (int i = 0; i < column.length; i++) {
+            if (column[i] != 0) {
+                result[0][k] = i;
+                result[1][k] = column[i];
+                k++;
+            }
+        }
+        return result;
     }
 
     /** Computes volumes, concentrations and potentials of state y, not the currents and fluxes. */

@@ -2,7 +2,7 @@ package org.ionflux.internal.solver;
 
 /**
  * The output times of a run: {@code k * interval} for every k with {@code k * interval < duration}, then
- * {@code duration} (SCENARIO.md). Each time is computed as a product, never by adding the interval up, so that
+ * {@code duration} (docs/commands.md). Each time is computed as a product, never by adding the interval up, so that
  * {@code t_k} is the double nearest to {@code k * interval}'s exact product. A multiple within
  * {@link #SNAP} intervals of the duration is taken to be the duration itself.
  */

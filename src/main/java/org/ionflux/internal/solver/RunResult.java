@@ -21,7 +21,7 @@ public record RunResult(Status status, String solverName, long steps, long rejec
                         long jacobianEvaluations, double integrationWallTimeS, double maxRelativeMassError,
                         double maxRelativeChargeError, String error, double failedAtS, double steadyStateAtS) {
 
-    /** How a run ended (SCENARIO.md). */
+    /** How a run ended (docs/commands.md). */
     public enum Status {
         /** Reached the end of the run. */
         COMPLETED,

@@ -3,11 +3,11 @@ package org.ionflux.internal.solver;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import org.apache.commons.math3.ode.FirstOrderIntegrator;
+import org.apache.commons.math3.ode.events.EventHandler;
 import org.apache.commons.math3.ode.sampling.StepHandler;
 import org.apache.commons.math3.ode.sampling.StepInterpolator;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.model.SimulationSettings;
-import org.ionflux.internal.model.SolverKind;
 import org.ionflux.internal.solver.stiff.LinearizationProvider;
 import org.ionflux.internal.solver.stiff.LinearizedSystem;
 import org.ionflux.internal.solver.stiff.NonFiniteDerivativeException;
@@ -18,8 +18,10 @@ import org.ionflux.internal.solver.stiff.RosenbrockIntegrator;
  *
  * <p>The run is cut into segments at every discontinuity (clamp steps); each segment is a fresh integration
  * that starts from the state where the previous one ended, with the parameters in force after the jump, so no
- * step straddles a jump (MODEL.md section 7). Rows are sampled from the integrator's dense output at the exact
+ * step straddles a jump (docs/physics.md section 9). Rows are sampled from the integrator's dense output at the exact
  * output times ({@link OutputTimes}); a row at a jump time is emitted once, from the segment that starts there.
+ * A stop request ({@link RunControl}) or a steady state ({@code stop_at_steady_state}) ends the run at the end of
+ * an accepted step, through Commons Math's {@link EventHandler.Action#STOP} ({@link StopAtStepEnd}).
  */
 public final class Simulation {
 
@@ -68,11 +70,13 @@ public final class Simulation {
         FirstOrderIntegrator integrator = IntegratorFactory.create(model.settings(),
                 layout.absoluteTolerances(model), layout.relativeTolerances(model));
         InvariantMonitor monitor = new InvariantMonitor(model, layout, y);
-        SolverKind solver = model.settings().solver();
-        FirstOrderDifferentialEquations equations = solver == SolverKind.GRAGG_BULIRSCH_STOER
-                || solver == SolverKind.ADAMS_MOULTON ? new NanGuard(new Equations(system)) : new Equations(system);
-        Sampler sampler = new Sampler(sink, monitor, control);
+        FirstOrderDifferentialEquations equations = NanPolicy.equations(model.settings().solver(),
+                new Equations(system));
+        StopAtStepEnd stop = new StopAtStepEnd();
+        Sampler sampler = new Sampler(sink, monitor, control, stop);
         integrator.addStepHandler(sampler);
+        integrator.addEventHandler(stop, StopAtStepEnd.MAX_CHECK_INTERVAL, StopAtStepEnd.CONVERGENCE,
+                StopAtStepEnd.MAX_ITERATIONS);
 
         double[] restarts = restartTimes();
         double duration = model.settings().durationS();
@@ -85,7 +89,7 @@ public final class Simulation {
         long jacobians = 0;
         long rejected = integrator instanceof RosenbrockIntegrator ? 0 : -1;
         try {
-            for (int seg = 0; seg <= restarts.length; seg++) {
+            for (int seg = 0; seg <= restarts.length && !stop.isSet(); seg++) {
                 double segmentEnd = seg < restarts.length ? restarts[seg] : duration;
                 boolean last = seg == restarts.length;
                 system.startSegment(segmentStart);
@@ -100,12 +104,6 @@ public final class Simulation {
                 }
                 segmentStart = segmentEnd;
             }
-        } catch (SteadyStateReached steady) {
-            steadyAt = steady.timeS;
-        } catch (RunStopped stop) {
-            status = RunResult.Status.INTERRUPTED;
-            error = "interrupted by the user";
-            failedAt = stop.timeS;
         } catch (NonFiniteDerivativeException e) {
             status = RunResult.Status.FAILED;
             error = "the rate of change of the " + layout.describe(model, e.component()) + " is not finite at t = "
@@ -126,6 +124,13 @@ public final class Simulation {
                         + ")";
             }
             failedAt = sampler.lastTime;
+        }
+        if (stop.isSet()) {
+            // decided at the end of an accepted step: whatever the step after it did is discarded
+            status = sampler.steady ? RunResult.Status.COMPLETED : RunResult.Status.INTERRUPTED;
+            error = sampler.steady ? null : "interrupted by the user";
+            failedAt = sampler.steady ? Double.NaN : stop.timeS();
+            steadyAt = sampler.steady ? stop.timeS() : Double.NaN;
         }
         double wall = (System.nanoTime() - start) * 1e-9;
         return new RunResult(status, model.settings().solver().key(), sampler.steps, rejected, system.evaluations(),
@@ -165,56 +170,67 @@ public final class Simulation {
         }
     }
 
-    /** Thrown by the sampler to end the run at steady state, after the last row is written. */
-    private static final class SteadyStateReached extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final double timeS;
-
-        SteadyStateReached(double timeS) {
-            super(null, null, false, false);
-            this.timeS = timeS;
-        }
-    }
-
     /**
-     * For the Commons Math solvers whose error control we do not override (Gragg-Bulirsch-Stoer, Adams-Moulton):
-     * they accept a step whose error estimate is NaN, so a trial stage that leaves the physical domain (a
-     * concentration driven below zero, hence a NaN logarithm) would poison the state. This guard reports such a
-     * rate as huge instead, so that the error estimate is huge and the step is rejected and retried smaller. An
-     * accepted state whose rates are not finite then ends in a step size underflow, not in a silent NaN.
+     * Ends the integration at the end of the accepted step where the {@link Sampler} decided to stop, through
+     * Commons Math's event mechanism ({@link EventHandler.Action#STOP}).
+     *
+     * <p>Commons Math 3.6.1 ({@code AbstractIntegrator.acceptStep}) evaluates the switching functions {@code g} of
+     * an accepted step before any step handler sees that step: at the step end (and at every
+     * {@code maxCheckInterval}), comparing the sign with that at the end of the previous step; on a sign change it
+     * locates the root with a bracketing solver on the dense output (keeping the root at or just past the exact
+     * one), calls {@code eventOccurred} there, gives the step handlers the step cut at the root with
+     * {@code isLast = true} and returns the root as the end of the integration. A decision taken by a step handler
+     * at the end {@code t_k} of step k can therefore only act on step k + 1: here {@code g} is -1 until the
+     * decision and {@code t - t_k} afterwards, so it changes sign in step k + 1, the solver returns {@code t_k}
+     * itself ({@code g(t_k)} is exactly 0 and an exact root at the bracket's end is returned as is), and the run
+     * ends at {@code t_k} with the state of {@code t_k}. Step k + 1 is computed and discarded (its evaluations are
+     * counted); its handler call covers [t_k, t_k] and the sampler ignores it.</p>
      */
-    private static final class NanGuard implements FirstOrderDifferentialEquations {
-        /** Stands for a non-finite rate: large enough to fail any tolerance, small enough not to overflow sums. */
-        static final double HUGE_RATE = 1e150;
-        private final FirstOrderDifferentialEquations inner;
+    private static final class StopAtStepEnd implements EventHandler {
+        /** One check per step: g is linear in t within a step. */
+        static final double MAX_CHECK_INTERVAL = Double.POSITIVE_INFINITY;
+        /**
+         * Event time accuracy, s. Commons Math skips the events of a step shorter than this: only a step of zero
+         * length may be skipped, since the event must be found in the step right after the decision.
+         */
+        static final double CONVERGENCE = Double.MIN_VALUE;
+        /** Root-solver evaluations allowed (the root is found at the bracket's end, in two). */
+        static final int MAX_ITERATIONS = 100;
 
-        NanGuard(FirstOrderDifferentialEquations inner) {
-            this.inner = inner;
+        private double timeS = Double.NaN;
+
+        /** Ends the run at {@code t}, the end of the step the sampler has just been given. */
+        void stopAt(double t) {
+            timeS = t;
+        }
+
+        boolean isSet() {
+            return !Double.isNaN(timeS);
+        }
+
+        /** @return the end of the last step of the run, s (NaN while it goes on) */
+        double timeS() {
+            return timeS;
         }
 
         @Override
-        public int getDimension() {
-            return inner.getDimension();
+        public void init(double t0, double[] y0, double t) {
+            // the decision outlives segments: it is taken once per run
         }
 
         @Override
-        public void computeDerivatives(double t, double[] y, double[] yDot) {
-            inner.computeDerivatives(t, y, yDot);
-            for (int i = 0; i < yDot.length; i++) {
-                if (!Double.isFinite(yDot[i])) {
-                    yDot[i] = HUGE_RATE;
-                }
-            }
+        public double g(double t, double[] y) {
+            return isSet() ? t - timeS : -1.0;
         }
-    }
 
-    private static final class RunStopped extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final double timeS;
+        @Override
+        public Action eventOccurred(double t, double[] y, boolean increasing) {
+            return Action.STOP;
+        }
 
-        RunStopped(double timeS) {
-            super(null, null, false, false);
-            this.timeS = timeS;
+        @Override
+        public void resetState(double t, double[] y) {
+            // STOP never resets
         }
     }
 
@@ -223,19 +239,23 @@ public final class Simulation {
         private final StateSink sink;
         private final InvariantMonitor monitor;
         private final RunControl control;
+        private final StopAtStepEnd stop;
         private long next;
         private long limit;
         private long steps;
         private double lastTime;
         private double lastEmitted = Double.NEGATIVE_INFINITY;
         private boolean lastSegment;
+        /** True when the run stopped at steady state, false when a stop was requested (see {@link #stop}). */
+        private boolean steady;
         private final boolean[] bookkeeping;
         private final double[] absoluteTolerance;
 
-        Sampler(StateSink sink, InvariantMonitor monitor, RunControl control) {
+        Sampler(StateSink sink, InvariantMonitor monitor, RunControl control, StopAtStepEnd stop) {
             this.sink = sink;
             this.monitor = monitor;
             this.control = control;
+            this.stop = stop;
             StateLayout layout = system.layout();
             this.bookkeeping = new boolean[layout.dimension()];
             for (int i = 0; i < bookkeeping.length; i++) {
@@ -261,13 +281,25 @@ public final class Simulation {
             next++;
         }
 
-        /** Every physical component changes by less than STEADY_STATE_RATE_PER_S of |y| + atol per second. */
+        /**
+         * Every physical component changes by less than STEADY_STATE_RATE_PER_S of |y| + atol per second, at the
+         * interpolator's last position (the last row of the step, or its end).
+         */
         private boolean isSteady(StepInterpolator interpolator) {
             double[] y = interpolator.getInterpolatedState();
             double[] yDot = interpolator.getInterpolatedDerivatives();
+            for (double rate : yDot) {
+                if (!Double.isFinite(rate)) {
+                    // adams-moulton's NordsieckStepInterpolator divides by t - t_end, 0/0 at the step end itself;
+                    // one ulp earlier it gives the derivative at the end to rounding
+                    interpolator.setInterpolatedTime(Math.nextDown(interpolator.getInterpolatedTime()));
+                    yDot = interpolator.getInterpolatedDerivatives();
+                    break;
+                }
+            }
             for (int i = 0; i < y.length; i++) {
-                if (!bookkeeping[i] && Math.abs(yDot[i]) > SimulationSettings.STEADY_STATE_RATE_PER_S
-                        * (Math.abs(y[i]) + absoluteTolerance[i])) {
+                if (!bookkeeping[i] && !(Math.abs(yDot[i]) <= SimulationSettings.STEADY_STATE_RATE_PER_S
+                        * (Math.abs(y[i]) + absoluteTolerance[i]))) {
                     return false;
                 }
             }
@@ -281,6 +313,11 @@ public final class Simulation {
 
         @Override
         public void handleStep(StepInterpolator interpolator, boolean isLast) {
+            if (stop.isSet()) {
+                // the step after the decision to stop, cut to [t_k, t_k] by StopAtStepEnd (or, if it was the last
+                // of its segment, not cut): nothing of it belongs to the run
+                return;
+            }
             steps++;
             double current = interpolator.getCurrentTime();
             lastTime = current;
@@ -311,7 +348,8 @@ public final class Simulation {
                 throw failure;
             }
             if (control.isStopRequested()) {
-                throw new RunStopped(current);
+                stop.stopAt(current);
+                return;
             }
             // only once nothing more is scheduled (no clamp step, stimulus edge or event ahead)
             if (lastSegment && model.settings().stopAtSteadyState() && isSteady(interpolator)) {
@@ -319,7 +357,8 @@ public final class Simulation {
                 if (lastEmitted < current) {
                     emit(current, interpolator.getInterpolatedState());
                 }
-                throw new SteadyStateReached(current);
+                steady = true;
+                stop.stopAt(current);
             }
         }
     }

@@ -10,7 +10,7 @@ import org.ionflux.internal.model.Model;
 import org.ionflux.internal.physics.Constants;
 
 /**
- * The one mapper between a {@link Model} and the solver's {@code double[]} state (MODEL.md section 1).
+ * The one mapper between a {@link Model} and the solver's {@code double[]} state (docs/physics.md section 1).
  *
  * <p>State vector, in this order: the amount (mol) of every species in every non-clamped compartment
  * (compartment-major; a species that stays at zero there has none); the volume (m^3) of every compartment whose volume can change; the potential (V) of every
@@ -182,7 +182,7 @@ public final class StateLayout {
     }
 
     /**
-     * Absolute tolerances in state units from {@code atol} in output units (SCENARIO.md): mM times the
+     * Absolute tolerances in state units from {@code atol} in output units (docs/scenario-format.md): mM times the
      * compartment's initial volume for amounts, pL for volumes, mV for potentials, 1 for gates. An accumulator
      * gets atol times the volume of all non-clamped compartments (times F per species for charge): the scale of
      * the amounts it mirrors, so that it never constrains the step more than they do.

@@ -13,7 +13,7 @@ class GhkChannelTest {
 
     private static final double T = 310.15;
 
-    /** The MODEL.md section 5 form, evaluated directly (valid away from V = 0). */
+    /** The docs/physics.md section 5 form, evaluated directly (valid away from V = 0). */
     private static double textbook(double p, double a, double z, double v, double cin, double cout) {
         double u = z * v / Constants.thermalVoltageVolts(T);
         return p * a * u * (cin - cout * Math.exp(-u)) / (1 - Math.exp(-u));

@@ -135,7 +135,7 @@ class HodgkinHuxleyKineticsTest {
 
     /*
      * Reference values at V = -65 mV, phi = 1, computed independently with python3 + mpmath at 40 digits
-     * from the MODEL.md formulas (0.1 (V+40) / (1 - exp(-(V+40)/10)) etc. evaluated literally):
+     * from the docs/physics.md formulas (0.1 (V+40) / (1 - exp(-(V+40)/10)) etc. evaluated literally):
      *   from mpmath import mp, mpf, exp; mp.dps = 40; V = mpf(-65)
      *   am = mpf('0.1')*(V+40)/(1-exp(-(V+40)/10)); bm = 4*exp(-(V+65)/18); ... ; print(am/(am+bm), 1/(am+bm))
      * Tolerance 1e-13 relative: the double inputs 0.1, 0.07, 0.01, 0.125 differ from the decimal ones by
@@ -156,7 +156,7 @@ class HodgkinHuxleyKineticsTest {
         assertThat(Gate.M.betaPerMs(v)).isEqualTo(4.0);
         assertThat(Gate.H.alphaPerMs(v)).isEqualTo(0.07);
         assertThat(Gate.N.betaPerMs(v)).isEqualTo(0.125);
-        // The textbook values quoted in MODEL.md.
+        // The textbook values quoted in docs/physics.md.
         assertThat(Gate.M.steadyState(v)).isCloseTo(0.0529, within(5e-5));
         assertThat(Gate.H.steadyState(v)).isCloseTo(0.596, within(5e-4));
         assertThat(Gate.N.steadyState(v)).isCloseTo(0.3177, within(5e-5));

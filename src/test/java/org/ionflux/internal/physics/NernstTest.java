@@ -34,7 +34,7 @@ class NernstTest {
         for (double z : new double[] {1, -1, 2}) {
             double e = Nernst.nernstPotentialVolts(z, 12, 145, t);
             double dmu = Nernst.electrochemicalDifferenceJPerMol(z, 12, 145, -0.060, t);
-            // dmu = z F (V - E_X), MODEL.md section 4; both sides are ~1e3 J/mol, roundoff ~1e-12 of that
+            // dmu = z F (V - E_X), docs/physics.md section 4; both sides are ~1e3 J/mol, roundoff ~1e-12 of that
             assertThat(dmu).isCloseTo(z * Constants.FARADAY_C_PER_MOL * (-0.060 - e), within(1e-9));
         }
     }

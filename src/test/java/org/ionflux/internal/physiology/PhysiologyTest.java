@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Pumps, transporters, water, events and the pump-leak steady state (MODEL.md sections 6 to 8). */
+/** Pumps, transporters, water, events and the pump-leak steady state (docs/physics.md sections 6 to 8). */
 class PhysiologyTest {
 
     private static final String PUMP_ONLY = """

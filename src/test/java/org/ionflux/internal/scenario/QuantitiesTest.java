@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Every unit of the SCENARIO.md table converts to SI. */
+/** Every unit of the docs/scenario-format.md table converts to SI. */
 class QuantitiesTest {
 
     @ParameterizedTest
@@ -28,9 +29,20 @@ class QuantitiesTest {
         "1 pmol/(cm^2 s); TRANSPORTER_RATE; 1e-8",
         "600 s; TIME; 600", "1 ms; TIME; 1e-3", "5 us; TIME; 5e-6", "2 min; TIME; 120", "1 h; TIME; 3600",
         "20 degC; TEMPERATURE; 293.15", "20 °C; TEMPERATURE; 293.15", "300 K; TEMPERATURE; 300",
-        "1e-8; CONCENTRATION; 1e-8", "  1.5e+2   mM ; CONCENTRATION; 150"})
+        "1e-8; CONCENTRATION; 1e-8", "  1.5e+2   mM ; CONCENTRATION; 150",
+        "140 mol/m^3; CONCENTRATION; 140", "2e-15 m^3; VOLUME; 2e-15", "1e-9 m^2; AREA; 1e-9",
+        "0.5 S/m^2; CONDUCTANCE_DENSITY; 0.5", "0.2 A/m^2; CURRENT_DENSITY; 0.2",
+        "1e-8 mol/(m^2 s); TRANSPORTER_RATE; 1e-8"})
     void convertsToSi(String text, Dimension dimension, double si) {
         assertThat(Quantities.parse(text, dimension)).isCloseTo(si, within(1e-12 * Math.abs(si)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dimension.class)
+    void anSiValueWrittenWithItsSiUnitReadsBackExactly(Dimension dimension) {
+        for (double si : new double[] {2e-15, 1.0 / 3.0, 0.1, -0.0654321, 6.02214076e23, 293.15, Math.PI * 1e-9}) {
+            assertThat(Quantities.parse(si + " " + dimension.siUnit(), dimension)).isEqualTo(si);
+        }
     }
 
     @ParameterizedTest

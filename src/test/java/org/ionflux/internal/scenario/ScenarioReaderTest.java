@@ -202,6 +202,19 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void anAlreadyParsedTreeReadsAsTheFileDoes() throws Exception {
+        LoadedScenario fromFile = ScenarioReader.read(Path.of("scenarios/neuron-glia.yaml"));
+        LoadedScenario again = ScenarioReader.fromTree(fromFile.tree(), fromFile.file(), fromFile.sha256());
+        assertThat(again.model()).isEqualTo(fromFile.model());
+        assertThat(again.warnings()).isEqualTo(fromFile.warnings());
+        assertThat(again.tree()).isSameAs(fromFile.tree());
+
+        LocatedTree bad = LocatedTree.parse(GOOD.replace("area: 1000 um^2", "area: -3"), true, "bad.yaml");
+        assertThatThrownBy(() -> ScenarioReader.fromTree(bad, null, null)).isInstanceOf(ScenarioException.class)
+                .hasMessage("bad.yaml:10:5: membranes.plasma.area: the area must be greater than 0, found '-3'");
+    }
+
+    @Test
     void scenarioNamesCannotLeaveTheOutputFolder() {
         assertThat(problems(GOOD.replace("name: good", "name: ../../etc")).getMessage()).contains("names the output");
         assertThat(problems(GOOD.replace("name: good", "name: a/b")).getMessage()).contains("names the output");

@@ -111,7 +111,7 @@ class ConservationTest {
             assertThat(sum).isCloseTo(0, within(1e-14 * scale));
         }
         // the cell is bordered by the dynamic plasma membrane only: F sum z dn/dt - C A dV/dt equals the charge the
-        // leak brings in (its accumulator's derivative, MODEL.md section 7)
+        // leak brings in (its accumulator's derivative, docs/physics.md section 9)
         double ionic = 0;
         double scale = 0;
         for (int s = 0; s < layout.speciesCount(); s++) {

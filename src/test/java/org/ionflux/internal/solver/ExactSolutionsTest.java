@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The shipped relaxation scenarios against the exact solutions of MODEL.md section 10. */
+/** The shipped relaxation scenarios against the exact solutions of docs/physics.md section 12. */
 class ExactSolutionsTest {
 
     /** Required agreement with the exact solutions at every output time (core issue), at rtol 1e-8. */
@@ -121,7 +121,7 @@ class ExactSolutionsTest {
         assertThat(vMv).isCloseTo(-vT * Math.log(r) * 1e3, within(1e-4 * Math.abs(vT * Math.log(r) * 1e3)));
 
         // with the capacitive charge: K_in = K_o e^(-V/vT), Cl_in = Cl_o e^(V/vT) and
-        // F Vol (K_in - Cl_in - X) = C A (V - V0) (charge conservation, MODEL.md section 7)
+        // F Vol (K_in - Cl_in - X) = C A (V - V0) (charge conservation, docs/physics.md section 9)
         Membrane plasma = model.membranes().get(0);
         double v0 = plasma.potential().initialVolts();
         double cap = plasma.capacitanceFPerM2() * plasma.areaM2();

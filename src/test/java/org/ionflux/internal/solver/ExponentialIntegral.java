@@ -2,7 +2,7 @@ package org.ionflux.internal.solver;
 
 /**
  * Exponential integral Ei(x) by its convergent series {@code gamma + ln|x| + sum x^k / (k k!)} (Abramowitz and
- * Stegun 5.1.10), for the ohmic exact solution (MODEL.md section 10). Commons Math has none; this series is
+ * Stegun 5.1.10), for the ohmic exact solution (docs/physics.md section 12). Commons Math has none; this series is
  * itself checked against stored scipy values in {@link ExponentialIntegralTest}.
  */
 final class ExponentialIntegral {

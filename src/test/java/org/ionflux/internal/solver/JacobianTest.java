@@ -149,21 +149,21 @@ class JacobianTest {
         system.computeJacobian(y, new JacobianSink.Dense(w));
         Random rnd = new Random(42);
         for (double shift : new double[] {1e-3, 1.0, 1e3, 1e6}) {
-            double[][] dense = new double[n][n];
+            double[] dense = new double[n * n];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
-                    dense[i][j] = -w[i][j];
+                    dense[i * n + j] = -w[i][j];
                 }
-                dense[i][i] += shift;
+                dense[i * n + i] += shift;
             }
             double[] b = new double[n];
             for (int i = 0; i < n; i++) {
                 b[i] = rnd.nextGaussian();
             }
             double[] expected = b.clone();
-            DenseLu lu = new DenseLu(n);
-            lu.factor(dense);
-            lu.solve(expected);
+            int[] pivot = new int[n];
+            DenseLu.factor(dense, 0, n, pivot, 0);
+            DenseLu.solve(dense, 0, n, pivot, 0, expected, 0, 1);
             double[] actual = b.clone();
             tree.factor(shift);
             tree.solve(actual);

@@ -60,7 +60,7 @@ class TraceTimingTest {
         Simulation simulation = new Simulation(model);
         assertThat(simulation.restartTimes()).containsExactly(0.3, 0.35, 0.7);
         Scenarios.Run run = Scenarios.run(model);
-        // exact piecewise solution: exponential relaxation within each constant-V piece (MODEL.md section 10)
+        // exact piecewise solution: exponential relaxation within each constant-V piece (docs/physics.md section 12)
         double vol = 1e-15;
         double pa = 1e-6 * 1e-9;
         double vT = Constants.thermalVoltageVolts(model.temperatureK());

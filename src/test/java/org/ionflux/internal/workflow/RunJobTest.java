@@ -19,7 +19,7 @@ import org.ionflux.internal.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What {@code run} writes: the CSV header of SCENARIO.md, the summary, the plots, and where failures go. */
+/** What {@code run} writes: the CSV header of docs/commands.md, the summary, the plots, and where failures go. */
 class RunJobTest {
 
     @TempDir
@@ -39,7 +39,7 @@ class RunJobTest {
         RunJob.Outcome outcome = run(seed(), out, new RunControl());
         assertThat(outcome.result().status()).isEqualTo(RunResult.Status.COMPLETED);
         List<String> lines = Files.readAllLines(out.resolve("trace.csv"));
-        // SCENARIO.md: t_s; V per membrane; concentrations per compartment and ion (ions map order);
+        // docs/commands.md: t_s; V per membrane; concentrations per compartment and ion (ions map order);
         // E and I per membrane and charged species with a channel; J per membrane and moved species
         assertThat(lines.get(0)).isEqualTo("t_s,plasma.V_mV,cell.Cl_mM,cell.K_mM,bath.Cl_mM,bath.K_mM,"
                 + "plasma.E_Cl_mV,plasma.I_Cl_uA_cm2,plasma.E_K_mV,plasma.I_K_uA_cm2,"

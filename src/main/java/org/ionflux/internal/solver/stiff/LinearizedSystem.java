@@ -3,9 +3,10 @@ package org.ionflux.internal.solver.stiff;
 import org.apache.commons.math3.linear.SingularMatrixException;
 
 /**
- * The linearization a Rosenbrock step needs, kept in whatever structure the problem has: the Jacobian
- * {@code J = df/dy} at the step start, then solves with {@code W = shift I - J}. Implementations that exploit
- * sparsity (a tree of blocks) never form an n x n matrix.
+ * The one contract between {@link RosenbrockIntegrator} and the Jacobian of the equations: evaluate
+ * {@code J = df/dy} at the step start, factor {@code W = shift I - J}, solve with it. Implementations keep J in
+ * whatever structure the problem has: {@link DenseLinearization} as one dense matrix (analytic or by forward
+ * differences), {@code BlockTreeLinearization} as blocks along a tree without ever forming an n x n matrix.
  */
 public interface LinearizedSystem {
 
@@ -21,7 +22,7 @@ public interface LinearizedSystem {
     /**
      * Factors {@code W = shift I - J} with the stored J.
      *
-     * @param shift the diagonal shift {@code 1 / (h gamma)}
+     * @param shift the diagonal shift {@code 1 / (h gamma)} (inverse time)
      * @throws SingularMatrixException if W is singular
      */
     void factor(double shift);

@@ -1,8 +1,5 @@
 package org.ionflux.internal.solver.stiff;
 
-import java.util.Objects;
-import java.util.function.IntFunction;
-
 import org.apache.commons.math3.exception.DimensionMismatchException;
 import org.apache.commons.math3.exception.MaxCountExceededException;
 import org.apache.commons.math3.exception.NoBracketingException;
@@ -35,15 +32,16 @@ import static org.ionflux.internal.solver.stiff.Rodas4Tableau.*;
  * <p>Error control: weighted RMS norm over the primary (main set) components,
  * {@code tol_i = atol_i + rtol_i max(|y0_i|, |y1_i|)}, of the difference between the order-4 and
  * order-3 solutions; the step is rejected if the norm exceeds 1; the new step is
- * {@code h min(maxGrowth, max(minReduction, safety err^(-1/4)))}.</p>
+ * {@code h min(6, max(0.2, 0.9 err^(-1/4)))} (the defaults of {@code rodas.f}).</p>
  *
- * <p>Jacobian: if the primary equations implement {@link JacobianProvider} and there are no
- * secondary equations, the analytic Jacobian is used; otherwise it is approximated by forward
- * differences with increments {@code sqrt(eps) max(|y_j|, atol_j)}, the extra evaluations going
- * through {@link #computeDerivatives(double, double[], double[])} (they count in
- * {@link #getEvaluations()}). {@code df/dt} is a forward difference in time with increment
- * {@code sqrt(eps max(1e-5, |t|))} (as in {@code rodas.f}) unless the provider declares the
- * problem autonomous.</p>
+ * <p>Linearization: the integrator talks only to a {@link LinearizedSystem} (Jacobian at the step start, factor
+ * {@code W}, solve). If the primary equations implement {@link LinearizationProvider} and there are no secondary
+ * equations, they supply it (a {@link JacobianProvider} through a {@link DenseLinearization} over its analytic
+ * Jacobian); otherwise it is a {@link DenseLinearization} by forward differences with increments
+ * {@code sqrt(eps) max(|y_j|, atol_j)}, whose extra evaluations go through
+ * {@link #computeDerivatives(double, double[], double[])} and so count in {@link #getEvaluations()}.
+ * {@code df/dt} is a forward difference in time with increment {@code sqrt(eps max(1e-5, |t|))} (as in
+ * {@code rodas.f}) unless the provider declares the problem autonomous.</p>
  */
 public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
 
@@ -59,23 +57,17 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
     /** Maximal number of consecutive step halvings on a singular iteration matrix. */
     private static final int MAX_SINGULAR_RETRIES = 5;
 
-    /** Square root of the machine epsilon, for finite differences. */
-    private static final double SQRT_EPS = FastMath.sqrt(FastMath.ulp(1.0));
-
     /** Step size control exponent, -1/(q+1) with q the embedded order. */
     private static final double EXP = -1.0 / (EMBEDDED_ORDER + 1);
 
-    /** Safety factor for step size control. */
-    private double safety;
+    /** Safety factor of the step size control (the defaults of Hairer's {@code rodas.f}, as the next two). */
+    private static final double SAFETY = 0.9;
 
-    /** Minimal reduction factor for step size control. */
-    private double minReduction;
+    /** Smallest factor by which the step size may change from one attempt to the next. */
+    private static final double MIN_REDUCTION = 0.2;
 
-    /** Maximal growth factor for step size control. */
-    private double maxGrowth;
-
-    /** Factory of linear solvers, called once per integration with the state dimension. */
-    private IntFunction<LinearSolver> linearSolverFactory;
+    /** Largest factor by which the step size may change from one step to the next. */
+    private static final double MAX_GROWTH = 6.0;
 
     /** Number of Jacobian evaluations (analytic or finite differences) in the last integration. */
     private int jacobianEvaluations;
@@ -97,7 +89,6 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
     public RosenbrockIntegrator(final double minStep, final double maxStep,
                                 final double scalAbsoluteTolerance, final double scalRelativeTolerance) {
         super(METHOD_NAME, minStep, maxStep, scalAbsoluteTolerance, scalRelativeTolerance);
-        setDefaults();
     }
 
     /**
@@ -111,15 +102,6 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
     public RosenbrockIntegrator(final double minStep, final double maxStep,
                                 final double[] vecAbsoluteTolerance, final double[] vecRelativeTolerance) {
         super(METHOD_NAME, minStep, maxStep, vecAbsoluteTolerance, vecRelativeTolerance);
-        setDefaults();
-    }
-
-    /** Sets the default control parameters (those of Hairer's {@code rodas.f}). */
-    private void setDefaults() {
-        safety = 0.9;
-        minReduction = 0.2;
-        maxGrowth = 6.0;
-        linearSolverFactory = DenseLu::new;
     }
 
     /**
@@ -129,70 +111,6 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
      */
     public int getOrder() {
         return 4;
-    }
-
-    /**
-     * Returns the safety factor for step size control.
-     *
-     * @return safety factor (default 0.9)
-     */
-    public double getSafety() {
-        return safety;
-    }
-
-    /**
-     * Sets the safety factor for step size control.
-     *
-     * @param safety safety factor, typically in (0, 1)
-     */
-    public void setSafety(final double safety) {
-        this.safety = safety;
-    }
-
-    /**
-     * Returns the minimal reduction factor for step size control.
-     *
-     * @return minimal reduction factor (default 0.2)
-     */
-    public double getMinReduction() {
-        return minReduction;
-    }
-
-    /**
-     * Sets the minimal reduction factor for step size control.
-     *
-     * @param minReduction minimal reduction factor
-     */
-    public void setMinReduction(final double minReduction) {
-        this.minReduction = minReduction;
-    }
-
-    /**
-     * Returns the maximal growth factor for step size control.
-     *
-     * @return maximal growth factor (default 6)
-     */
-    public double getMaxGrowth() {
-        return maxGrowth;
-    }
-
-    /**
-     * Sets the maximal growth factor for step size control.
-     *
-     * @param maxGrowth maximal growth factor
-     */
-    public void setMaxGrowth(final double maxGrowth) {
-        this.maxGrowth = maxGrowth;
-    }
-
-    /**
-     * Sets the factory of linear solvers used for {@code W = I/(h gamma) - J}; it is called once
-     * per integration with the complete state dimension. Default: {@code DenseLu::new}.
-     *
-     * @param factory linear solver factory
-     */
-    public void setLinearSolverFactory(final IntFunction<LinearSolver> factory) {
-        this.linearSolverFactory = Objects.requireNonNull(factory, "factory");
     }
 
     /**
@@ -251,29 +169,11 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
         final double[][] k = new double[STAGES][n];
 
         final FirstOrderDifferentialEquations primary = equations.getPrimary();
-        final boolean noSecondary = equations.getSecondaryMappers().length == 0;
-        final LinearizedSystem structured = primary instanceof LinearizationProvider && noSecondary
-            ? ((LinearizationProvider) primary).newLinearization() : null;
-        final JacobianProvider provider =
-            structured == null && primary instanceof JacobianProvider && noSecondary
-            ? (JacobianProvider) primary : null;
-        final boolean autonomous = structured != null
-            ? ((LinearizationProvider) primary).isAutonomous()
-            : provider != null && provider.isAutonomous();
-        // the dense path's n x n arrays exist only when the equations bring no structure of their own
-        final double[][] jac = structured == null ? new double[n][n] : null;
-        final double[][] w = structured == null ? new double[n][n] : null;
-        final LinearSolver solver = structured == null ? linearSolverFactory.apply(n) : new LinearSolver() {
-            @Override
-            public void factor(final double[][] matrix) {
-                throw new UnsupportedOperationException("structured linearization factors itself");
-            }
-
-            @Override
-            public void solve(final double[] rhs) {
-                structured.solve(rhs);
-            }
-        };
+        final LinearizationProvider provider = primary instanceof LinearizationProvider p
+            && equations.getSecondaryMappers().length == 0 ? p : null;
+        final LinearizedSystem linearization = provider != null ? provider.newLinearization()
+            : DenseLinearization.finiteDifferences(n, this::computeDerivatives, finiteDifferenceScale(n));
+        final boolean autonomous = provider != null && provider.isAutonomous();
 
         // set up an interpolator sharing the integrator arrays
         final RosenbrockStepInterpolator interpolator = new RosenbrockStepInterpolator();
@@ -301,13 +201,7 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
                     throw new NonFiniteDerivativeException(i, stepStart, yDot0[i]);
                 }
             }
-            if (structured != null) {
-                structured.computeJacobian(stepStart, y, yDot0);
-            } else if (provider != null) {
-                provider.computeJacobian(stepStart, y, yDot0, jac);
-            } else {
-                finiteDifferenceJacobian(stepStart, y, yDot0, jac, yStage, fStage);
-            }
+            linearization.computeJacobian(stepStart, y, yDot0);
             ++jacobianEvaluations;
             if (!autonomous) {
                 timeDerivative(stepStart, y, yDot0, dfdt, fStage);
@@ -347,19 +241,7 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
                 // iteration matrix W = I/(h gamma) - J
                 final double fac = 1.0 / (stepSize * GAMMA);
                 try {
-                    if (structured != null) {
-                        structured.factor(fac);
-                    } else {
-                        for (int i = 0; i < n; ++i) {
-                            final double[] wi = w[i];
-                            final double[] ji = jac[i];
-                            for (int j = 0; j < n; ++j) {
-                                wi[j] = -ji[j];
-                            }
-                            wi[i] += fac;
-                        }
-                        solver.factor(w);
-                    }
+                    linearization.factor(fac);
                 } catch (SingularMatrixException sme) {
                     ++rejectedSteps;
                     if (++singularRetries > MAX_SINGULAR_RETRIES) {
@@ -370,14 +252,14 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
                     continue;
                 }
 
-                error = computeStages(stepStart, stepSize, y, yDot0, dfdt, k, yStage, fStage, yTmp, solver);
+                error = computeStages(stepStart, stepSize, y, yDot0, dfdt, k, yStage, fStage, yTmp, linearization);
                 if (!(error <= 1.0)) {
                     // reject the step and attempt to reduce error by step size control
                     ++rejectedSteps;
                     previousRejected = true;
                     final double factor = Double.isFinite(error)
-                        ? FastMath.min(maxGrowth, FastMath.max(minReduction, safety * FastMath.pow(error, EXP)))
-                        : minReduction;
+                        ? FastMath.min(MAX_GROWTH, FastMath.max(MIN_REDUCTION, SAFETY * FastMath.pow(error, EXP)))
+                        : MIN_REDUCTION;
                     hNew = filterStep(stepSize * factor, forward, false);
                 }
 
@@ -399,7 +281,7 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
 
                 // step size control for next step
                 double factor =
-                    FastMath.min(maxGrowth, FastMath.max(minReduction, safety * FastMath.pow(error, EXP)));
+                    FastMath.min(MAX_GROWTH, FastMath.max(MIN_REDUCTION, SAFETY * FastMath.pow(error, EXP)));
                 if (previousRejected) {
                     factor = FastMath.min(1.0, factor);
                 }
@@ -439,12 +321,12 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
      * @param yStage work array
      * @param fStage work array; on exit f(t0 + h, embedded solution)
      * @param yNew   output order-4 solution at t0 + h
-     * @param solver factored linear solver
+     * @param linearization linearization with {@code W} factored
      * @return normalized error (reject if greater than 1)
      */
     private double computeStages(final double t0, final double h, final double[] y, final double[] yDot0,
                                  final double[] dfdt, final double[][] k, final double[] yStage,
-                                 final double[] fStage, final double[] yNew, final LinearSolver solver) {
+                                 final double[] fStage, final double[] yNew, final LinearizedSystem linearization) {
         final int n = y.length;
         final double[] k1 = k[0];
         final double[] k2 = k[1];
@@ -462,7 +344,7 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
         for (int i = 0; i < n; ++i) {
             k1[i] = yDot0[i] + hd1 * dfdt[i];
         }
-        solver.solve(k1);
+        linearization.solve(k1);
 
         // stage 2
         for (int i = 0; i < n; ++i) {
@@ -472,7 +354,7 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
         for (int i = 0; i < n; ++i) {
             k2[i] = fStage[i] + hd2 * dfdt[i] + invH * (C21 * k1[i]);
         }
-        solver.solve(k2);
+        linearization.solve(k2);
 
         // stage 3
         for (int i = 0; i < n; ++i) {
@@ -482,7 +364,7 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
         for (int i = 0; i < n; ++i) {
             k3[i] = fStage[i] + hd3 * dfdt[i] + invH * (C31 * k1[i] + C32 * k2[i]);
         }
-        solver.solve(k3);
+        linearization.solve(k3);
 
         // stage 4
         for (int i = 0; i < n; ++i) {
@@ -492,7 +374,7 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
         for (int i = 0; i < n; ++i) {
             k4[i] = fStage[i] + hd4 * dfdt[i] + invH * (C41 * k1[i] + C42 * k2[i] + C43 * k3[i]);
         }
-        solver.solve(k4);
+        linearization.solve(k4);
 
         // stage 5 (c5 = 1, d5 = 0)
         for (int i = 0; i < n; ++i) {
@@ -502,7 +384,7 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
         for (int i = 0; i < n; ++i) {
             k5[i] = fStage[i] + invH * (C51 * k1[i] + C52 * k2[i] + C53 * k3[i] + C54 * k4[i]);
         }
-        solver.solve(k5);
+        linearization.solve(k5);
 
         // embedded order-3 solution, then stage 6 (c6 = 1, d6 = 0)
         for (int i = 0; i < n; ++i) {
@@ -512,7 +394,7 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
         for (int i = 0; i < n; ++i) {
             k6[i] = fStage[i] + invH * (C61 * k1[i] + C62 * k2[i] + C63 * k3[i] + C64 * k4[i] + C65 * k5[i]);
         }
-        solver.solve(k6);
+        linearization.solve(k6);
 
         // order-4 solution; u6 is the difference between order-4 and order-3 solutions
         for (int i = 0; i < n; ++i) {
@@ -544,39 +426,6 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
     }
 
     /**
-     * Approximates {@code dF/dY} by forward differences; each column costs one (counted)
-     * right-hand side evaluation.
-     *
-     * @param t     time
-     * @param y     state
-     * @param yDot  f(t, y)
-     * @param jac   output Jacobian
-     * @param yWork work array
-     * @param fWork work array
-     */
-    private void finiteDifferenceJacobian(final double t, final double[] y, final double[] yDot,
-                                          final double[][] jac, final double[] yWork, final double[] fWork) {
-        final int n = y.length;
-        System.arraycopy(y, 0, yWork, 0, n);
-        for (int j = 0; j < n; ++j) {
-            final double yj = y[j];
-            double scale = FastMath.max(FastMath.abs(yj), absoluteTolerance(j));
-            if (!(scale > 0.0)) {
-                scale = 1.0;
-            }
-            final double perturbed = yj + SQRT_EPS * scale;
-            final double delta = perturbed - yj; // exactly representable increment
-            yWork[j] = perturbed;
-            computeDerivatives(t, yWork, fWork);
-            yWork[j] = yj;
-            final double inv = 1.0 / delta;
-            for (int i = 0; i < n; ++i) {
-                jac[i][j] = (fWork[i] - yDot[i]) * inv;
-            }
-        }
-    }
-
-    /**
      * Approximates {@code df/dt} by a forward difference in time (one counted evaluation), with
      * the increment of Hairer's {@code rodas.f}.
      *
@@ -598,15 +447,21 @@ public class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
     }
 
     /**
-     * Returns the absolute tolerance used to scale finite-difference increments for a component.
+     * Returns the smallest scale of each finite-difference increment: the absolute tolerance of the component
+     * (0 for secondary components when the tolerances are per component).
      *
-     * @param j component index in the complete state
-     * @return absolute tolerance (0 for secondary components with vector tolerances)
+     * @param n dimension of the complete state
+     * @return increment scales
      */
-    private double absoluteTolerance(final int j) {
-        if (vecAbsoluteTolerance == null) {
-            return scalAbsoluteTolerance;
+    private double[] finiteDifferenceScale(final int n) {
+        final double[] scale = new double[n];
+        for (int j = 0; j < n; ++j) {
+            if (vecAbsoluteTolerance == null) {
+                scale[j] = scalAbsoluteTolerance;
+            } else {
+                scale[j] = j < vecAbsoluteTolerance.length ? vecAbsoluteTolerance[j] : 0.0;
+            }
         }
-        return j < vecAbsoluteTolerance.length ? vecAbsoluteTolerance[j] : 0.0;
+        return scale;
     }
 }

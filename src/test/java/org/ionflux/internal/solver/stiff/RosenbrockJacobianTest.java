@@ -1,7 +1,10 @@
 package org.ionflux.internal.solver.stiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import org.apache.commons.math3.ode.ExpandableStatefulODE;
+import org.apache.commons.math3.ode.SecondaryEquations;
 import org.junit.jupiter.api.Test;
 
 /** Analytic versus finite-difference Jacobians, and bookkeeping of evaluations. */
@@ -76,32 +79,118 @@ class RosenbrockJacobianTest {
         assertThat(ode.calls).isEqualTo(integrator.getEvaluations()).isEqualTo(1 + 2 * accepted + 5 * attempts);
     }
 
-    @Test
-    void customLinearSolverFactoryIsUsed() {
-        final int[] factorizations = {0};
-        final int[] solves = {0};
-        final RosenbrockIntegrator integrator = robertsonIntegrator();
-        integrator.setLinearSolverFactory(n -> new LinearSolver() {
-            private final DenseLu lu = new DenseLu(n);
+    /** Robertson offering its own linearization, which counts what the integrator asks of it. */
+    private static final class CountingLinearization extends TestProblems.Robertson implements LinearizationProvider {
+        int jacobians;
+        int factorizations;
+        int solves;
 
+        @Override
+        public LinearizedSystem newLinearization() {
+            final LinearizedSystem dense = DenseLinearization.analytic(getDimension(), this);
+            return new LinearizedSystem() {
+                @Override
+                public void computeJacobian(final double t, final double[] y, final double[] yDot) {
+                    ++jacobians;
+                    dense.computeJacobian(t, y, yDot);
+                }
+
+                @Override
+                public void factor(final double shift) {
+                    ++factorizations;
+                    dense.factor(shift);
+                }
+
+                @Override
+                public void solve(final double[] rhs) {
+                    ++solves;
+                    dense.solve(rhs);
+                }
+            };
+        }
+    }
+
+    @Test
+    void theIntegratorTalksOnlyToTheLinearizationTheEquationsSupply() {
+        final CountingLinearization ode = new CountingLinearization();
+        final RosenbrockIntegrator integrator = robertsonIntegrator();
+        final double[] y = TestProblems.Robertson.initial();
+        integrator.integrate(ode, 0.0, y.clone(), 40.0, y);
+
+        final int accepted = integrator.getAcceptedSteps();
+        final int attempts = accepted + integrator.getRejectedSteps();
+        assertThat(ode.jacobians).isEqualTo(integrator.getJacobianEvaluations()).isEqualTo(accepted);
+        assertThat(ode.factorizations).isEqualTo(attempts);
+        assertThat(ode.solves).isEqualTo(6 * attempts);
+        // the analytic Jacobian: no evaluation beyond the initial step estimate, f(t, y) and 5 stages per attempt
+        assertThat(integrator.getEvaluations()).isEqualTo(1 + accepted + 5 * attempts);
+        assertThat(Math.abs(y[0] / TestProblems.Robertson.REFERENCE_AT_40[0] - 1.0)).isLessThan(1.0e-4);
+    }
+
+    @Test
+    void finiteDifferencesOfTheDenseLinearizationMatchTheAnalyticJacobian() {
+        // Robertson at a state where every entry is nonzero; forward differences err by O(sqrt(eps)) relative
+        final double[] y = {0.9, 2.0e-5, 0.1};
+        final double[] yDot = new double[3];
+        final TestProblems.Robertson ode = new TestProblems.Robertson();
+        ode.computeDerivatives(0.0, y, yDot);
+        final int[] calls = {0};
+        final DenseLinearization fd = DenseLinearization.finiteDifferences(3, (t, yy, f) -> {
+            ++calls[0];
+            ode.computeDerivatives(t, yy, f);
+        }, new double[] {1.0e-10, 1.0e-14, 1.0e-10});
+        final DenseLinearization analytic = DenseLinearization.analytic(3, ode);
+        fd.computeJacobian(0.0, y, yDot);
+        analytic.computeJacobian(0.0, y, yDot);
+        assertThat(calls[0]).as("one evaluation per column").isEqualTo(3);
+        // compare through W^-1 e_i at a shift where W is dominated by J (h gamma = 1e-3)
+        fd.factor(1.0e3);
+        analytic.factor(1.0e3);
+        for (int i = 0; i < 3; ++i) {
+            final double[] a = new double[3];
+            final double[] f = new double[3];
+            a[i] = 1.0;
+            f[i] = 1.0;
+            analytic.solve(a);
+            fd.solve(f);
+            for (int j = 0; j < 3; ++j) {
+                assertThat(f[j]).as("(W^-1)[%d][%d]", j, i).isCloseTo(a[j], within(1.0e-6 * Math.abs(a[j]) + 1e-15));
+            }
+        }
+    }
+
+    @Test
+    void withSecondaryEquationsTheCompleteStateIsDifferentiatedByCountedForwardDifferences() {
+        // y' = Linear2 (analytic Jacobian, ignored here), z' = y1: the exact z(t) = integral of y1 = 2 (1 - e^-t)
+        // - (1 - e^-2t) / 2
+        final TestProblems.CountingWithJacobian primary =
+            new TestProblems.CountingWithJacobian(new TestProblems.Linear2());
+        final ExpandableStatefulODE ode = new ExpandableStatefulODE(primary);
+        final int secondary = ode.addSecondaryEquations(new SecondaryEquations() {
             @Override
-            public void factor(final double[][] matrix) {
-                ++factorizations[0];
-                lu.factor(matrix);
+            public int getDimension() {
+                return 1;
             }
 
             @Override
-            public void solve(final double[] rhs) {
-                ++solves[0];
-                lu.solve(rhs);
+            public void computeDerivatives(final double t, final double[] y, final double[] yDot, final double[] z,
+                                           final double[] zDot) {
+                zDot[0] = y[0];
             }
         });
-        final double[] y = TestProblems.Robertson.initial();
-        integrator.integrate(new TestProblems.Robertson(), 0.0, y.clone(), 40.0, y);
+        ode.setTime(0.0);
+        ode.setPrimaryState(TestProblems.Linear2.initial());
+        ode.setSecondaryState(secondary, new double[] {0.0});
+        final RosenbrockIntegrator integrator = new RosenbrockIntegrator(0.0, 2.0, 1.0e-10, 1.0e-8);
+        integrator.integrate(ode, 2.0);
 
-        final int attempts = integrator.getAcceptedSteps() + integrator.getRejectedSteps();
-        assertThat(factorizations[0]).isEqualTo(attempts);
-        assertThat(solves[0]).isEqualTo(6 * attempts);
-        assertThat(Math.abs(y[0] / TestProblems.Robertson.REFERENCE_AT_40[0] - 1.0)).isLessThan(1.0e-4);
+        final int accepted = integrator.getAcceptedSteps();
+        final int attempts = accepted + integrator.getRejectedSteps();
+        assertThat(primary.jacobianCalls).as("the provider's Jacobian covers the primary state only").isZero();
+        assertThat(primary.calls).isEqualTo(integrator.getEvaluations());
+        // 1 (initial step estimate) + per step: f(t,y), 3 difference columns (y1, y2, z), df/dt; + 5 stages per attempt
+        assertThat(primary.calls).isEqualTo(1 + accepted * (1 + 3 + 1) + 5 * attempts);
+        final double z = 2.0 * (1.0 - Math.exp(-2.0)) - 0.5 * (1.0 - Math.exp(-4.0));
+        assertThat(ode.getSecondaryState(secondary)[0]).isCloseTo(z, within(1.0e-6));
     }
 }
