@@ -74,8 +74,8 @@ public final class TraceComparison {
             if (Double.isInfinite(ratio)) {
                 sb.append(" (an infinite or undefined value must be equal)");
             } else {
-                sb.append(String.format(Locale.ROOT, ", difference %.3g %s allowed %.3g (%sx)", Math.abs(run - reference),
-                        ratio <= 1.0 ? "<=" : ">", allowed, ratioText(ratio)));
+                sb.append(String.format(Locale.ROOT, ", difference %.3g %s allowed %.3g (%sx)",
+                        Math.abs(run - reference), ratio <= 1.0 ? "<=" : ">", allowed, ratioText(ratio)));
             }
             return sb.toString();
         }
