@@ -3,6 +3,14 @@ package org.ionflux;
 /**
  * What {@link Ionflux#check} says about one scenario: the line {@code ionflux check} prints for it.
  *
+ * <pre>{@code
+ * for (CheckVerdict v : Ionflux.check(List.of(Path.of("scenarios")), CheckOptions.defaults())) {
+ *     if (!v.passed()) {
+ *         System.err.println(v.line());   // FAIL donnan: plasma.V_mV at t = 12.0 s: run ..., reference ...
+ *     }
+ * }
+ * }</pre>
+ *
  * @param scenario  the scenario's name (for a file with problems, its file name without the extension)
  * @param outcome   whether it passed, and how
  * @param reason    why it failed (the worst value with its column, time, both values and the allowed difference;
