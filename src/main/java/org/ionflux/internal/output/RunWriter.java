@@ -74,7 +74,7 @@ public final class RunWriter implements TraceSink, Closeable {
         Summary.write(folder.resolve("summary.json"), model, scenarioSha256, result, thinned.columns(), finalRow,
                 equilibrium);
         if (csv.rows() > 0) {
-            Plots.write(folder, model.name(), thinned);
+            Plots.write(folder, model.name(), thinned, model.settings().plot());
         }
     }
 
