@@ -17,19 +17,29 @@ public final class TraceCsvReader {
     private TraceCsvReader() {
     }
 
+    /** The file is not a trace: a header without {@code t_s}, a row of the wrong width, a cell not a number. */
+    public static final class MalformedTraceException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedTraceException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /**
      * @param file     a trace.csv
      * @param capacity most rows kept (evenly thinned, the last row always kept)
      * @return the trace
-     * @throws IOException when the file cannot be read or is not a trace (no {@code t_s} header, a row of the wrong
-     *                     width, a cell that is not a number)
+     * @throws MalformedTraceException when the file is not a trace (no {@code t_s} header, a row of the wrong
+     *                                 width, a cell that is not a number)
+     * @throws IOException             when the file cannot be read
      */
     public static ThinnedTrace read(Path file, int capacity) throws IOException {
         ThinnedTrace trace = new ThinnedTrace(capacity);
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (header == null || !header.startsWith("t_s")) {
-                throw new IOException(file + ": not a trace (its first line does not start with t_s)");
+                throw new MalformedTraceException(file + ": not a trace (its first line does not start with t_s)", null);
             }
             List<TraceColumns.Column> columns = new ArrayList<>();
             for (String name : header.split(",", -1)) {
@@ -51,15 +61,16 @@ public final class TraceCsvReader {
                     if (end < 0) {
                         end = line.length();
                         if (i != width - 1) {
-                            throw new IOException(file + ":" + lineNumber + ": " + (i + 1) + " values, expected "
-                                    + width);
+                            throw new MalformedTraceException(file + ":" + lineNumber + ": " + (i + 1)
+                                    + " values, expected " + width, null);
                         }
                     }
                     row[i] = parse(line.substring(start, end), file, lineNumber);
                     start = end + 1;
                 }
                 if (start <= line.length()) {
-                    throw new IOException(file + ":" + lineNumber + ": more than " + width + " values");
+                    throw new MalformedTraceException(file + ":" + lineNumber + ": more than " + width + " values",
+                            null);
                 }
                 trace.row(row);
             }
@@ -79,7 +90,7 @@ public final class TraceCsvReader {
                 try {
                     return Double.parseDouble(cell);
                 } catch (NumberFormatException e) {
-                    throw new IOException(file + ":" + line + ": '" + cell + "' is not a number", e);
+                    throw new MalformedTraceException(file + ":" + line + ": '" + cell + "' is not a number", e);
                 }
         }
     }
