@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.ionflux.internal.output.plot.Figure;
@@ -27,7 +28,28 @@ public final class Plots {
     /** The plot files, in the order of {@link RunFigures.Figures}' components. */
     public static final List<String> FILES = List.of("potential.png", "concentrations.png", "currents.png");
 
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
+
     private Plots() {
+    }
+
+    /**
+     * Starts, once per JVM, a daemon thread that draws and encodes a tiny figure, so that loading the fonts, Java2D
+     * and the deflater (a few hundred ms in a cold JVM) overlaps the integration instead of following it.
+     */
+    public static void warmUpInBackground() {
+        if (WARMING.compareAndSet(false, true)) {
+            System.setProperty("java.awt.headless", "true");
+            Thread t = new Thread(() -> {
+                try {
+                    FigureRenderer.warmUp();
+                } catch (RuntimeException | Error ignored) {
+                    // only a head start: the plots themselves report any real problem
+                }
+            }, "ionflux-plot-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     /** Writes the three PNG files into {@code dir}, plotting every recorded column. */

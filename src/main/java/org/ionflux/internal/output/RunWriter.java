@@ -35,6 +35,7 @@ public final class RunWriter implements TraceSink, Closeable {
         this.trace = folder.resolve("trace.csv");
         this.csv = new CsvTraceWriter(trace);
         this.tee = new TeeSink(csv, thinned);
+        Plots.warmUpInBackground();
     }
 
     @Override

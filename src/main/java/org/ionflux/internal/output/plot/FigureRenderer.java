@@ -164,6 +164,18 @@ public final class FigureRenderer {
         return Ticks.linear(lo, hi, plotHeight, Y_MIN_SPACING, extent, Y_LABEL_GAP, false);
     }
 
+    /** Draws and encodes a tiny figure: loads the fonts, Java2D's loops and the PNG encoder. */
+    public static void warmUp() {
+        double[] x = {0, 1, 2};
+        Panel panel = new Panel("warm-up", "y (1)", false, List.of(new Series("a", x, new double[] {0, 1, 0},
+                Palette.ion(0)), new Series("b", x, new double[] {1, 0, 1}, Palette.nernst(1))), "", true);
+        try {
+            PngWriter.encode(png(new Figure("warm-up", "t (s)", 0, 2, List.of(panel), "")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** @return the figure drawn on a new RGB image */
     public static BufferedImage png(Figure figure) {
         Layout layout = layout(figure);
