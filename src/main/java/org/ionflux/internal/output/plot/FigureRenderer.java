@@ -81,14 +81,22 @@ public final class FigureRenderer {
         double titleY = PAD + TextRole.TITLE.ascent();
         double y = PAD + TextRole.TITLE.height() + 10;
         int n = figure.panels().size();
-        double plotHeight = n <= 1 ? PLOT_HEIGHT_SINGLE : PLOT_HEIGHT_STACKED;
+        double baseHeight = n <= 1 ? PLOT_HEIGHT_SINGLE : PLOT_HEIGHT_STACKED;
         Ticks.Extent yExtent = label -> TextRole.TICK.height();
         Ticks.Extent xExtent = TextRole.TICK::width;
         List<Ticks.Axis> yAxes = new ArrayList<>();
+        List<Double> heights = new ArrayList<>();
         double widestYLabel = 0;
         double legendWidth = 0;
         List<Integer> legendColumns = new ArrayList<>();
         for (Panel panel : figure.panels()) {
+            // a legend longer than the panel takes two columns, and the panel grows to hold it
+            int entries = panel.series().size();
+            int columns = entries > rowsFitting(baseHeight) ? 2 : 1;
+            int rows = (entries + columns - 1) / columns;
+            double plotHeight = Math.max(baseHeight, rows * LEGEND_ROW + 8);
+            heights.add(plotHeight);
+            legendColumns.add(columns);
             Ticks.Axis axis = yAxis(panel, plotHeight, yExtent);
             yAxes.add(axis);
             if (axis != null) {
@@ -96,15 +104,7 @@ public final class FigureRenderer {
                     widestYLabel = Math.max(widestYLabel, TextRole.TICK.width(label));
                 }
             }
-            int rowsFit = Math.max(1, (int) Math.floor(plotHeight / LEGEND_ROW));
-            int entries = panel.series().size();
-            int columns = Math.max(1, (entries + rowsFit - 1) / rowsFit);
-            legendColumns.add(columns);
-            double widest = 0;
-            for (Series s : panel.series()) {
-                widest = Math.max(widest, Math.min(LEGEND_MAX_LABEL, TextRole.LEGEND.width(s.label())));
-            }
-            legendWidth = Math.max(legendWidth, columns * (LEGEND_SAMPLE + 6 + widest) + (columns - 1) * 14);
+            legendWidth = Math.max(legendWidth, columns * legendColumnWidth(panel) - 14);
         }
         double left = PAD + TextRole.AXIS_TITLE.height() + 10 + widestYLabel + 5 + TICK_LENGTH;
         double plotWidth = WIDTH - left - PAD - (legendWidth > 0 ? LEGEND_GAP + legendWidth : 20);
@@ -115,6 +115,7 @@ public final class FigureRenderer {
         for (int i = 0; i < n; i++) {
             double panelTitleY = y + TextRole.PANEL_TITLE.ascent();
             double top = y + TextRole.PANEL_TITLE.height() + 8;
+            double plotHeight = heights.get(i);
             panels.add(new PanelLayout(figure.panels().get(i), panelTitleY, top, plotHeight, yAxes.get(i),
                     legendColumns.get(i)));
             y = top + plotHeight + TICK_LENGTH + 4 + TextRole.TICK.height() + 6 + TextRole.AXIS_TITLE.height() + 16;
@@ -143,6 +144,9 @@ public final class FigureRenderer {
         if (panel.log()) {
             return Ticks.log(lo, hi, plotHeight, extent, Y_LABEL_GAP);
         }
+        // values near the double's limit (a run gone wild): keep every span and margin finite
+        lo = Math.max(lo, -Double.MAX_VALUE / 8);
+        hi = Math.min(hi, Double.MAX_VALUE / 8);
         double magnitude = Math.max(Math.abs(lo), Math.abs(hi));
         if (hi - lo <= MIN_RELATIVE_SPAN * magnitude || hi == lo) {
             // flat: centre the line in a range of +-5% of its value (or +-1 around 0)
@@ -358,21 +362,31 @@ public final class FigureRenderer {
     }
 
     private static void drawLegend(Panel panel, PanelLayout p, double x0, double top, Canvas c) {
-        int rowsFit = Math.max(1, (int) Math.floor(p.plotHeight() / LEGEND_ROW));
-        double columnWidth = 0;
-        for (Series s : panel.series()) {
-            columnWidth = Math.max(columnWidth, Math.min(LEGEND_MAX_LABEL, TextRole.LEGEND.width(s.label())));
-        }
-        columnWidth += LEGEND_SAMPLE + 6 + 14;
         List<Series> series = panel.series();
+        int rows = (series.size() + p.legendColumns() - 1) / p.legendColumns();
+        double columnWidth = legendColumnWidth(panel);
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
-            double x = x0 + (i / rowsFit) * columnWidth;
-            double rowY = top + 4 + (i % rowsFit) * LEGEND_ROW + LEGEND_ROW / 2;
+            double x = x0 + (i / rows) * columnWidth;
+            double rowY = top + 4 + (i % rows) * LEGEND_ROW + LEGEND_ROW / 2;
             c.polyline(new double[] {x, x + LEGEND_SAMPLE}, new double[] {rowY, rowY}, 2, s.style());
             c.text(fit(s.label()), x + LEGEND_SAMPLE + 6, rowY + TextRole.LEGEND.ascent()
                     - TextRole.LEGEND.height() / 2, TextRole.LEGEND, TEXT, Canvas.Anchor.START, false);
         }
+    }
+
+    /** @return legend rows that fit beside a plot area of this height */
+    static int rowsFitting(double plotHeight) {
+        return Math.max(1, (int) Math.floor((plotHeight - 8) / LEGEND_ROW));
+    }
+
+    /** @return the width of one legend column of the panel, with the space after it, px */
+    static double legendColumnWidth(Panel panel) {
+        double widest = 0;
+        for (Series s : panel.series()) {
+            widest = Math.max(widest, Math.min(LEGEND_MAX_LABEL, TextRole.LEGEND.width(s.label())));
+        }
+        return LEGEND_SAMPLE + 6 + widest + 14;
     }
 
     /** @return the label, cut with an ellipsis to fit the legend */

@@ -106,6 +106,11 @@ public final class Ticks {
         if (!(hi > lo) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
             throw new IllegalArgumentException("need finite lo < hi, got [" + lo + ", " + hi + "]");
         }
+        if (!Double.isFinite(hi - lo)) {
+            // values near the double's limit (a run away to 1e308): keep the span finite
+            lo = Math.max(lo, -Double.MAX_VALUE / 4);
+            hi = Math.min(hi, Double.MAX_VALUE / 4);
+        }
         Step step = Step.atLeast((hi - lo) * Math.max(1, minSpacingPx) / Math.max(1, lengthPx));
         Axis axis = null;
         for (int attempt = 0; attempt < 60; attempt++) {
