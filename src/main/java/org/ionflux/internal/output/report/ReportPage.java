@@ -19,6 +19,10 @@ public final class ReportPage {
 
     /** Significant digits of the numbers in tables. */
     static final int DIGITS = 6;
+    /** Most rows of the final-values table (a model with thousands of compartments has that many columns). */
+    static final int MAX_FINAL_ROWS = 1000;
+    /** Most membrane tables of the initial state. */
+    static final int MAX_MEMBRANES = 50;
 
     private ReportPage() {
     }
@@ -129,7 +133,8 @@ public final class ReportPage {
             return;
         }
         h.raw("<p>").text(e.heading()).raw(". ").text(e.conventions()).raw("</p>\n");
-        for (ExplainReport.MembraneTable t : e.membranes()) {
+        List<ExplainReport.MembraneTable> tables = e.membranes();
+        for (ExplainReport.MembraneTable t : tables.subList(0, Math.min(MAX_MEMBRANES, tables.size()))) {
             h.raw("<h3>").text(t.heading()).raw("</h3>\n<table class=\"explain\">\n<thead><tr>");
             for (String column : ExplainReport.COLUMNS) {
                 h.raw("<th>").text(column).raw("</th>");
@@ -147,6 +152,11 @@ public final class ReportPage {
                 h.raw("<p class=\"why\">").text(paragraph).raw("</p>\n");
             }
         }
+        if (tables.size() > MAX_MEMBRANES) {
+            h.raw("<p class=\"note\">The first ").text(String.valueOf(MAX_MEMBRANES)).raw(" of ")
+                    .text(String.valueOf(tables.size())).raw(" membranes; <code>ionflux explain</code> prints them "
+                    + "all.</p>\n");
+        }
         h.raw("</section>\n");
     }
 
@@ -160,7 +170,9 @@ public final class ReportPage {
         }
         h.raw("<table class=\"final\">\n<thead><tr><th>column</th><th>unit</th><th>final value</th>"
                 + "<th>time to equilibrium (s)</th></tr></thead>\n<tbody>\n");
-        for (Iterator<Map.Entry<String, JsonNode>> it = last.fields(); it.hasNext();) {
+        int shown = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = last.fields(); it.hasNext() && shown < MAX_FINAL_ROWS;
+                shown++) {
             Map.Entry<String, JsonNode> e = it.next();
             String column = e.getKey();
             JsonNode teq = equilibrium.get(column);
@@ -168,7 +180,12 @@ public final class ReportPage {
                     .text(number(e.getValue())).raw("</td><td class=\"num\">")
                     .text(teq == null ? "" : number(teq)).raw("</td></tr>\n");
         }
-        h.raw("</tbody>\n</table>\n<p class=\"note\">Time to equilibrium: the first output time after which the "
+        h.raw("</tbody>\n</table>\n");
+        if (last.size() > MAX_FINAL_ROWS) {
+            h.raw("<p class=\"note\">The first ").text(String.valueOf(MAX_FINAL_ROWS)).raw(" of ")
+                    .text(String.valueOf(last.size())).raw(" columns; summary.json has them all.</p>\n");
+        }
+        h.raw("<p class=\"note\">Time to equilibrium: the first output time after which the "
                 + "column stays within max(1e-6 |final|, 10 atol) of its final value; given for concentrations, "
                 + "potentials and volumes of a completed run.</p>\n</section>\n");
     }
