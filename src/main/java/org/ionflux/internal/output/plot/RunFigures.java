@@ -114,6 +114,12 @@ public final class RunFigures {
      * @return the figures
      */
     public static Figures of(String scenario, List<Column> columns, List<double[]> rows, Predicate<String> plotted) {
+        if (rows.isEmpty()) {
+            String none = "nothing to plot: the trace has no row";
+            return new Figures(new Figure(scenario + ": potentials", "t (s)", 0, 1, List.of(), none),
+                    new Figure(scenario + ": concentrations", "t (s)", 0, 1, List.of(), none),
+                    new Figure(scenario + ": currents", "t (s)", 0, 1, List.of(), none));
+        }
         List<String> ions = ions(columns);
         double[] seconds = column(rows, 0);
         double t0 = seconds.length == 0 ? 0 : seconds[0];

@@ -157,4 +157,12 @@ class RunFiguresTest {
         assertThat(f.panels()).hasSize(RunFigures.MAX_PANELS);
         assertThat(f.title()).contains("first 12 of 20 compartments");
     }
+
+    @Test
+    void aTraceWithoutRowsSaysSo() {
+        RunFigures.Figures f = RunFigures.of("none", columns(), List.of(), null);
+        assertThat(f.concentrations().panels()).isEmpty();
+        assertThat(f.concentrations().empty()).isEqualTo("nothing to plot: the trace has no row");
+        assertThat(FigureRenderer.svg(f.currents(), "x")).contains("the trace has no row");
+    }
 }
