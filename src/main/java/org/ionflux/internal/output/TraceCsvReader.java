@@ -125,4 +125,60 @@ public final class TraceCsvReader implements Closeable {
     public void close() throws IOException {
         in.close();
     }
+
+    /**
+     * Reads a whole trace into an evenly thinned copy (bounded memory however long the file), each column's kind
+     * read from its name: what the plots and the report need.
+     *
+     * @param capacity most rows kept (evenly thinned, the last row always kept)
+     * @throws MalformedTraceException when the file is not a trace (no {@code t_s} first, a short or long row, a
+     *                                 cell that is not a number)
+     * @throws IOException             when the file cannot be read
+     */
+    public static ThinnedTrace read(Path file, int capacity) throws IOException, MalformedTraceException {
+        ThinnedTrace trace = new ThinnedTrace(capacity);
+        try (TraceCsvReader reader = open(file, file.toString())) {
+            if (!reader.columns().get(0).equals("t_s")) {
+                throw reader.malformed("not a trace: its first column is not t_s");
+            }
+            List<TraceColumns.Column> columns = new java.util.ArrayList<>();
+            for (String name : reader.columns()) {
+                columns.add(new TraceColumns.Column(name, kindOf(name)));
+            }
+            trace.begin(columns);
+            double[] row = new double[columns.size()];
+            while (reader.next(row)) {
+                trace.row(row);
+            }
+        }
+        return trace;
+    }
+
+    /** @return the kind of a trace column, from its name ({@code cell.K_mM}: a concentration) */
+    public static TraceColumns.Kind kindOf(String name) {
+        if (name.equals("t_s")) {
+            return TraceColumns.Kind.TIME;
+        }
+        int dot = name.indexOf('.');
+        String rest = dot < 0 ? name : name.substring(dot + 1);
+        if (rest.equals("V_mV")) {
+            return TraceColumns.Kind.POTENTIAL;
+        }
+        if (rest.startsWith("E_") && rest.endsWith("_mV")) {
+            return TraceColumns.Kind.NERNST;
+        }
+        if (rest.startsWith("I_") && rest.endsWith("_uA_cm2")) {
+            return TraceColumns.Kind.CURRENT;
+        }
+        if (rest.startsWith("J_") && rest.endsWith("_fmol_s")) {
+            return TraceColumns.Kind.FLUX;
+        }
+        if (rest.equals("volume_pL")) {
+            return TraceColumns.Kind.VOLUME;
+        }
+        if (rest.endsWith("_mM")) {
+            return TraceColumns.Kind.CONCENTRATION;
+        }
+        return TraceColumns.Kind.GATE;
+    }
 }

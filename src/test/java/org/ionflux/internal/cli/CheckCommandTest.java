@@ -236,7 +236,8 @@ class CheckCommandTest {
         for (String name : FAST) {
             try (Stream<Path> files = Files.list(fresh.resolve(name))) {
                 assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
-                        "concentrations.png", "currents.png", "potential.png", "summary.json", "trace.csv");
+                        "concentrations.png", "currents.png", "potential.png", "scenario.yaml", "summary.json",
+                        "trace.csv");
             }
         }
         BadInputTest.Result again = BadInputTest.cli("check", scenarios.toString(), "--reference", fresh.toString(),

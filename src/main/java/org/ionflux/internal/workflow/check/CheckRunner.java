@@ -30,9 +30,9 @@ import org.ionflux.internal.workflow.RunJob;
  * {@code <reference>/<name>/trace.csv} by {@link TraceComparison}. Runs share nothing, so the verdicts and every
  * number in them are the same whatever the number of threads.
  *
- * <p>With {@code update}, a completed run's outputs ({@code trace.csv}, {@code summary.json}, the plots) replace
- * the reference, after it is compared with the old one (new, unchanged or changed); a failed run writes nothing
- * there.
+ * <p>With {@code update}, a completed run's outputs ({@code trace.csv}, {@code summary.json}, the plots, the copy
+ * of the scenario) replace the reference, after it is compared with the old one (new, unchanged or changed); a
+ * failed run writes nothing there.
  */
 public final class CheckRunner {
 
@@ -239,7 +239,7 @@ public final class CheckRunner {
         LoadedScenario loaded = entry.loaded();
         RunJob.Outcome outcome;
         try {
-            outcome = RunJob.run(loaded.model(), loaded.sha256(), plan.options().out().resolve(name), control);
+            outcome = RunJob.run(loaded, plan.options().out().resolve(name), control, false);
         } catch (OutputFolderException | IOException e) {
             return new Ran(null, error(name, "run-failed", "cannot write the outputs: " + oneLine(e.getMessage())
                     + consequence, String.valueOf(e.getMessage())));
