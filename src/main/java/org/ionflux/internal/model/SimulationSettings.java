@@ -14,10 +14,20 @@ import java.util.List;
  * @param record           glob patterns of trace columns to record (empty: all)
  * @param stopAtSteadyState end the run once every derivative is below {@link #STEADY_STATE_RATE_PER_S}, after
  *                         the last scheduled jump (clamp step, stimulus edge, event)
+ * @param plot             glob patterns of the recorded columns to plot (empty: all); the CSV keeps every
+ *                         recorded column
  */
 public record SimulationSettings(double durationS, double outputIntervalS, SolverKind solver,
                                  double relativeTolerance, double absoluteTolerance, double fixedStepS,
-                                 List<String> record, boolean stopAtSteadyState) {
+                                 List<String> record, boolean stopAtSteadyState, List<String> plot) {
+
+    /** Settings that plot every recorded column. */
+    public SimulationSettings(double durationS, double outputIntervalS, SolverKind solver, double relativeTolerance,
+                              double absoluteTolerance, double fixedStepS, List<String> record,
+                              boolean stopAtSteadyState) {
+        this(durationS, outputIntervalS, solver, relativeTolerance, absoluteTolerance, fixedStepS, record,
+                stopAtSteadyState, List.of());
+    }
 
     /**
      * Steady state (for {@code stop_at_steady_state}): every state component changes by less than this fraction
@@ -46,23 +56,24 @@ public record SimulationSettings(double durationS, double outputIntervalS, Solve
             Checks.positiveFinite(fixedStepS, "step");
         }
         record = List.copyOf(record);
+        plot = List.copyOf(plot);
     }
 
     /** @return a copy with another solver and tolerances */
     public SimulationSettings withSolver(SolverKind newSolver, double rtol, double atol) {
         return new SimulationSettings(durationS, outputIntervalS, newSolver, rtol, atol, fixedStepS, record,
-                stopAtSteadyState);
+                stopAtSteadyState, plot);
     }
 
     /** @return a copy with another duration and output interval */
     public SimulationSettings withTimes(double newDurationS, double newOutputIntervalS) {
         return new SimulationSettings(newDurationS, newOutputIntervalS, solver, relativeTolerance,
-                absoluteTolerance, fixedStepS, record, stopAtSteadyState);
+                absoluteTolerance, fixedStepS, record, stopAtSteadyState, plot);
     }
 
     /** @return a copy that stops (or not) at steady state */
     public SimulationSettings withStopAtSteadyState(boolean stop) {
         return new SimulationSettings(durationS, outputIntervalS, solver, relativeTolerance, absoluteTolerance,
-                fixedStepS, record, stop);
+                fixedStepS, record, stop, plot);
     }
 }

@@ -65,6 +65,8 @@ public final class TraceColumns {
     private static final int OP_LEAK = 6;
     private static final int OP_FLUX = 7;
     private static final int OP_GATE = 8;
+    private static final int OP_PUMP = 9;
+    private static final int OP_STIMULUS = 10;
     private final List<int[]> ops = new ArrayList<>();
     private int[] op;
     private int[] argA;
@@ -121,6 +123,16 @@ public final class TraceColumns {
                 add(patterns, membranes.get(m).name() + ".I_leak_uA_cm2", Kind.CURRENT, OP_LEAK, mm, 0);
             }
         }
+        boolean[] stimulated = new boolean[membranes.size()];
+        model.stimuli().forEach(st -> stimulated[st.membraneIndex()] = true);
+        for (int m = 0; m < membranes.size(); m++) {
+            if (!membranes.get(m).pumps().isEmpty()) {
+                add(patterns, membranes.get(m).name() + ".I_pump_uA_cm2", Kind.CURRENT, OP_PUMP, m, 0);
+            }
+            if (stimulated[m]) {
+                add(patterns, membranes.get(m).name() + ".I_stim_uA_cm2", Kind.CURRENT, OP_STIMULUS, m, 0);
+            }
+        }
         for (int m = 0; m < membranes.size(); m++) {
             for (int i = 0; i < species.size(); i++) {
                 if (system.moves(m, i)) {
@@ -144,12 +156,12 @@ public final class TraceColumns {
         if (kind == Kind.TIME || patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matcher(name).matches())) {
             columns.add(new Column(name, kind));
             ops.add(new int[] {op, a, b});
-            needsFluxes |= op == OP_CURRENT || op == OP_LEAK || op == OP_FLUX;
+            needsFluxes |= op == OP_CURRENT || op == OP_LEAK || op == OP_FLUX || op == OP_PUMP || op == OP_STIMULUS;
         }
     }
 
     /** @return a regular expression matching the glob ({@code *} any run, {@code ?} one character) */
-    static Pattern globToRegex(String glob) {
+    public static Pattern globToRegex(String glob) {
         StringBuilder regex = new StringBuilder();
         for (char ch : glob.toCharArray()) {
             switch (ch) {
@@ -208,6 +220,8 @@ public final class TraceColumns {
                 case OP_LEAK -> system.leakCurrentAPerM2(a) * UA_CM2_PER_A_M2;
                 case OP_FLUX -> system.speciesFluxMolPerS(a, b) * FMOL_PER_MOL;
                 case OP_GATE -> y[a];
+                case OP_PUMP -> system.pumpCurrentAPerM2(a) * UA_CM2_PER_A_M2;
+                case OP_STIMULUS -> system.stimulusCurrentAPerM2(a) * UA_CM2_PER_A_M2;
                 default -> Double.NaN;
             };
         }

@@ -8,14 +8,14 @@ import java.util.Set;
 import org.ionflux.internal.model.SimulationSettings;
 import org.ionflux.internal.model.SolverKind;
 
-/** Reads {@code simulation}: duration, output interval, solver, tolerances, step, recorded columns. */
+/** Reads {@code simulation}: duration, output interval, solver, tolerances, step, recorded and plotted columns. */
 final class SimulationReader {
 
     /** Most output rows a run may produce (docs/scenario-format.md leaves it to the engine; documented in README). */
     static final long MAX_OUTPUT_ROWS = 20_000_000L;
 
     private static final Set<String> SIMULATION_KEYS = Set.of("duration", "output_interval", "solver", "rtol", "atol",
-            "step", "record", "stop_at_steady_state");
+            "step", "record", "plot", "stop_at_steady_state");
 
     private final Fields fields;
 
@@ -70,28 +70,36 @@ final class SimulationReader {
                 }
             }
         }
-        List<String> record = new ArrayList<>();
-        JsonNode rec = node.get("record");
-        if (rec != null && !rec.isNull()) {
-            if (!rec.isArray()) {
-                fields.problem(path + ".record", "expected a list of column patterns, found " + Fields.describe(rec));
-            } else {
-                for (int i = 0; i < rec.size(); i++) {
-                    if (!rec.get(i).isTextual()) {
-                        fields.problem(path + ".record[" + i + "]", "expected a text pattern, found "
-                                + Fields.describe(rec.get(i)));
-                    } else {
-                        record.add(rec.get(i).asText());
-                    }
-                }
-            }
-        }
+        List<String> record = patterns(node, path, "record");
+        List<String> plot = patterns(node, path, "plot");
         if (solver == null || !(duration > 0) || !Double.isFinite(duration) || !(interval > 0)
                 || !Double.isFinite(interval) || !(rtol > 0 && rtol < 1) || !(atol > 0) || !Double.isFinite(atol)
                 || (solver.isFixedStep() && !(step > 0 && Double.isFinite(step)))) {
             return null;
         }
         boolean stopAtSteadyState = fields.bool(node, path, "stop_at_steady_state", false);
-        return new SimulationSettings(duration, interval, solver, rtol, atol, step, record, stopAtSteadyState);
+        return new SimulationSettings(duration, interval, solver, rtol, atol, step, record, stopAtSteadyState, plot);
+    }
+
+    /** Reads a list of column patterns ({@code record}, {@code plot}); empty when absent. */
+    private List<String> patterns(JsonNode node, String path, String key) {
+        List<String> patterns = new ArrayList<>();
+        JsonNode list = node.get(key);
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                fields.problem(path + "." + key, "expected a list of column patterns, found "
+                        + Fields.describe(list));
+            } else {
+                for (int i = 0; i < list.size(); i++) {
+                    if (!list.get(i).isTextual()) {
+                        fields.problem(path + "." + key + "[" + i + "]", "expected a text pattern, found "
+                                + Fields.describe(list.get(i)));
+                    } else {
+                        patterns.add(list.get(i).asText());
+                    }
+                }
+            }
+        }
+        return patterns;
     }
 }
