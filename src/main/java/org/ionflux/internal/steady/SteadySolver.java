@@ -323,29 +323,29 @@ final class SteadySolver {
      */
     private String runaway(double[] y) {
         for (int i = 0; i < physical; i++) {
-            String what = problem.describe(i);
+            // described only when it runs away: describing every variable costs more than the test
             switch (problem.kind(i)) {
                 case VOLUME:
                     if (y[i] > VOLUME_GROWTH_LIMIT * initial[i]) {
-                        return "the " + what + " grows without bound: more than " + (long) VOLUME_GROWTH_LIMIT
+                        return "the " + problem.describe(i) + " grows without bound: more than " + (long) VOLUME_GROWTH_LIMIT
                                 + " times its initial volume after %s s of relaxation; water keeps flowing in and "
                                 + "nothing holds the osmotic gradient, so there is no steady state";
                     }
                     if (y[i] < initial[i] / VOLUME_GROWTH_LIMIT) {
-                        return "the " + what + " shrinks toward zero: less than 1/" + (long) VOLUME_GROWTH_LIMIT
+                        return "the " + problem.describe(i) + " shrinks toward zero: less than 1/" + (long) VOLUME_GROWTH_LIMIT
                                 + " of its initial volume after %s s of relaxation; water keeps flowing out, so "
                                 + "there is no steady state";
                     }
                     break;
                 case AMOUNT:
                     if (problem.concentration(y, i) > MAX_CONCENTRATION_MOL_PER_M3) {
-                        return "the concentration of the " + what + " grows without bound: above 100 M after %s s "
+                        return "the concentration of the " + problem.describe(i) + " grows without bound: above 100 M after %s s "
                                 + "of relaxation, so there is no steady state";
                     }
                     break;
                 case POTENTIAL:
                     if (Math.abs(y[i]) > MAX_POTENTIAL_V) {
-                        return "the " + what + " runs away: beyond 10 V after %s s of relaxation, so there is no "
+                        return "the " + problem.describe(i) + " runs away: beyond 10 V after %s s of relaxation, so there is no "
                                 + "steady state";
                     }
                     break;

@@ -207,6 +207,7 @@ final class TimeConstants {
         }
         EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(small, false));
         RealMatrix z = eigen.getV();
+        double[][] zData = z.getData();
         double last = size < m ? 0 : h[size][size - 1];
         List<double[]> found = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -238,17 +239,21 @@ final class TimeConstants {
             double t2 = re * re + im * im;
             double lambdaRe = sigma - re / t2;
             double lambdaIm = Math.abs(im / t2);
+            // the Ritz vector V z (real and imaginary parts), basis vector by basis vector: O(size n)
+            double[] a = new double[n];
+            double[] b = new double[n];
+            for (int c = 0; c < size; c++) {
+                double re1 = zData[c][i];
+                double im1 = im > 0 ? zData[c][i + 1] : 0;
+                double[] vc = basis[c];
+                for (int row = 0; row < n; row++) {
+                    a[row] += vc[row] * re1;
+                    b[row] += vc[row] * im1;
+                }
+            }
             double[] magnitude = new double[n];
             for (int row = 0; row < n; row++) {
-                double a = 0;
-                double b = 0;
-                for (int c = 0; c < size; c++) {
-                    a += basis[c][row] * z.getEntry(c, i);
-                    if (im > 0) {
-                        b += basis[c][row] * z.getEntry(c, i + 1);
-                    }
-                }
-                magnitude[row] = Math.sqrt(a * a + b * b);
+                magnitude[row] = Math.sqrt(a[row] * a[row] + b[row] * b[row]);
             }
             modes.add(new Mode(lambdaRe, lambdaIm <= REAL_IMAGINARY * Math.abs(lambdaRe) ? 0 : lambdaIm,
                     dominant(problem, magnitude), 0));
