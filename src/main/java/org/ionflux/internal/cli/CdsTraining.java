@@ -21,7 +21,7 @@ public final class CdsTraining {
     }
 
     /**
-     * Runs {@code validate}, {@code explain} and {@code run} on every scenario, outputs under {@code args[0]}.
+     * Runs {@code validate}, {@code explain} and {@code run --report} on every scenario, outputs under {@code args[0]}.
      *
      * @param args the output folder, then scenario files
      */
@@ -36,7 +36,7 @@ public final class CdsTraining {
         for (String scenario : scenarios) {
             String name = Path.of(scenario).getFileName().toString().replaceFirst("\\.[^.]*$", "");
             commands.add(new String[] {"explain", scenario});
-            commands.add(new String[] {"run", scenario, "--out", out.resolve(name).toString()});
+            commands.add(new String[] {"run", scenario, "--out", out.resolve(name).toString(), "--report"});
         }
         for (String[] command : commands) {
             StringWriter text = new StringWriter();

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.ionflux.internal.scenario.LoadedScenario;
+import org.ionflux.internal.scenario.ScenarioReader;
 import org.ionflux.internal.solver.IonFluxSystem;
 import org.ionflux.internal.solver.RunControl;
 import org.ionflux.internal.solver.RunResult;
@@ -124,9 +126,10 @@ class EquilibriumTimesTest {
     @Test
     void everyShippedScenarioRunGivesTheTimesOfTheFilePass() throws Exception {
         for (Path scenario : Scenarios.allShipped()) {
-            org.ionflux.internal.model.Model model = Scenarios.load(scenario);
+            LoadedScenario loaded = ScenarioReader.read(scenario);
+            org.ionflux.internal.model.Model model = loaded.model();
             Path out = tmp.resolve(model.name());
-            RunJob.Outcome outcome = RunJob.run(model, "sha", out, new RunControl());
+            RunJob.Outcome outcome = RunJob.run(loaded, out, new RunControl(), false);
             assertThat(outcome.result().status()).isEqualTo(RunResult.Status.COMPLETED);
             JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
             List<String> lines = Files.readAllLines(out.resolve("trace.csv"));
