@@ -71,6 +71,8 @@ public final class TraceColumns {
     private int[] op;
     private int[] argA;
     private int[] argB;
+    /** Per Nernst column {@code R T / (z F)} in mV, so that a row takes one logarithm and no division for it. */
+    private double[] nernstMvPerLog;
     private boolean needsFluxes;
 
     /**
@@ -195,10 +197,15 @@ public final class TraceColumns {
             op = new int[ops.size()];
             argA = new int[ops.size()];
             argB = new int[ops.size()];
+            nernstMvPerLog = new double[ops.size()];
             for (int i = 0; i < op.length; i++) {
                 op[i] = ops.get(i)[0];
                 argA[i] = ops.get(i)[1];
                 argB[i] = ops.get(i)[2];
+                if (op[i] == OP_NERNST) {
+                    nernstMvPerLog[i] = system.view().thermalVoltageVolts() / system.view().valence(argB[i])
+                            * MV_PER_V;
+                }
             }
         }
         // currents and fluxes cost a pass over every mechanism: only when a recorded column needs them
@@ -215,7 +222,7 @@ public final class TraceColumns {
                 case OP_POTENTIAL -> system.potentialVolts(a) * MV_PER_V;
                 case OP_CONCENTRATION -> system.concentrationMolPerM3(a, b);
                 case OP_VOLUME -> system.volumeM3(a) * PL_PER_M3;
-                case OP_NERNST -> system.nernstPotentialVolts(a, b) * MV_PER_V;
+                case OP_NERNST -> nernstMvPerLog[i] * system.nernstLogRatio(a, b);
                 case OP_CURRENT -> system.speciesCurrentAPerM2(a, b) * UA_CM2_PER_A_M2;
                 case OP_LEAK -> system.leakCurrentAPerM2(a) * UA_CM2_PER_A_M2;
                 case OP_FLUX -> system.speciesFluxMolPerS(a, b) * FMOL_PER_MOL;
