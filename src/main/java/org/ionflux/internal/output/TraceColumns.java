@@ -8,6 +8,7 @@ import org.ionflux.internal.model.Compartment;
 import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.model.Species;
+import org.ionflux.internal.physics.Constants;
 import org.ionflux.internal.solver.IonFluxSystem;
 import org.ionflux.internal.solver.StateLayout;
 
@@ -71,6 +72,11 @@ public final class TraceColumns {
     private int[] op;
     private int[] argA;
     private int[] argB;
+    /**
+     * Per Nernst column {@code R T / (z F)} in V, so that a row takes one logarithm and no division for it (the
+     * same operations in the same order as {@code Nernst.nernstPotentialVolts}: the same bits).
+     */
+    private double[] nernstVoltsPerLog;
     private boolean needsFluxes;
 
     /**
@@ -195,10 +201,15 @@ public final class TraceColumns {
             op = new int[ops.size()];
             argA = new int[ops.size()];
             argB = new int[ops.size()];
+            nernstVoltsPerLog = new double[ops.size()];
             for (int i = 0; i < op.length; i++) {
                 op[i] = ops.get(i)[0];
                 argA[i] = ops.get(i)[1];
                 argB[i] = ops.get(i)[2];
+                if (op[i] == OP_NERNST) {
+                    nernstVoltsPerLog[i] = Constants.thermalVoltageVolts(system.view().temperatureK())
+                            / system.view().valence(argB[i]);
+                }
             }
         }
         // currents and fluxes cost a pass over every mechanism: only when a recorded column needs them
@@ -215,7 +226,7 @@ public final class TraceColumns {
                 case OP_POTENTIAL -> system.potentialVolts(a) * MV_PER_V;
                 case OP_CONCENTRATION -> system.concentrationMolPerM3(a, b);
                 case OP_VOLUME -> system.volumeM3(a) * PL_PER_M3;
-                case OP_NERNST -> system.nernstPotentialVolts(a, b) * MV_PER_V;
+                case OP_NERNST -> nernstVoltsPerLog[i] * system.nernstLogRatio(a, b) * MV_PER_V;
                 case OP_CURRENT -> system.speciesCurrentAPerM2(a, b) * UA_CM2_PER_A_M2;
                 case OP_LEAK -> system.leakCurrentAPerM2(a) * UA_CM2_PER_A_M2;
                 case OP_FLUX -> system.speciesFluxMolPerS(a, b) * FMOL_PER_MOL;
