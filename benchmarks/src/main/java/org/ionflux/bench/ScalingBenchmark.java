@@ -69,7 +69,7 @@ public class ScalingBenchmark {
 
     @Benchmark
     public RunResult run() {
-        RunResult r = simulation.run(new InMemoryTrace(), new RunControl());
+        RunResult r = Models.run(simulation, model, new InMemoryTrace());
         if (r.status() != RunResult.Status.COMPLETED) {
             throw new IllegalStateException(r.error());
         }
