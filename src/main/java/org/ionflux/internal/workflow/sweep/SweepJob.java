@@ -70,16 +70,18 @@ public final class SweepJob {
             rows = kept + output.written();
             failed = output.keptFailed() + output.failed();
         }
-        List<Path> plots = rows == n ? SweepPlots.write(folder, plan.definition(), n) : List.of();
+        List<Path> plots = rows == n ? SweepPlots.write(folder, plan.definition(), n, threads) : List.of();
         return new Outcome(n, rows - failed, failed, kept, folder, plots, (System.nanoTime() - start) * 1e-9);
     }
 
     /**
-     * Draws the plots of a finished sweep from its {@code sweep.csv} (the Spark job writes the rows itself).
+     * Draws the plots of a finished sweep from its {@code sweep.csv} (the Spark job writes the rows itself), on as
+     * many threads as the machine has cores.
      *
      * @return the files written
      */
     public static List<Path> plots(SweepPlan plan, Path folder) throws IOException {
-        return SweepPlots.write(folder, plan.definition(), plan.variants().count());
+        return SweepPlots.write(folder, plan.definition(), plan.variants().count(),
+                Runtime.getRuntime().availableProcessors());
     }
 }

@@ -10,6 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.ionflux.internal.output.CsvTraceWriter;
 import org.ionflux.internal.scenario.SweepDefinition;
 import org.knowm.xchart.BitmapEncoder;
@@ -49,9 +54,10 @@ final class SweepPlots {
      * Draws every plot from {@code dir/sweep.csv}.
      *
      * @param variants the number of variants of the sweep (for the thinning stride)
+     * @param threads  plots drawn at once
      * @return the files written
      */
-    static List<Path> write(Path dir, SweepDefinition sweep, int variants) throws IOException {
+    static List<Path> write(Path dir, SweepDefinition sweep, int variants, int threads) throws IOException {
         System.setProperty("java.awt.headless", "true");
         int parameters = sweep.parameters().size();
         int metrics = sweep.metrics().size();
@@ -79,12 +85,40 @@ final class SweepPlots {
             }
         }
         List<Path> files = new ArrayList<>();
+        List<Callable<Void>> draws = new ArrayList<>();
         for (int m = 0; m < metrics; m++) {
             for (int p = 0; p < parameters; p++) {
                 Path file = dir.resolve(fileName(sweep.metrics().get(m), sweep.parameters().get(p)));
-                BitmapEncoder.saveBitmap(chart(sweep, rows, m, p), file.toString(), BitmapEncoder.BitmapFormat.PNG);
+                int mm = m;
+                int pp = p;
+                draws.add(() -> {
+                    BitmapEncoder.saveBitmap(chart(sweep, rows, mm, pp), file.toString(),
+                            BitmapEncoder.BitmapFormat.PNG);
+                    return null;
+                });
                 files.add(file);
             }
+        }
+        // a plot takes about 0.1 s to draw and encode: as many at once as the sweep has threads
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, draws.size())), r -> {
+            Thread t = new Thread(r, "ionflux-sweep-plot");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (Future<Void> f : pool.invokeAll(draws)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while drawing the plots", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("drawing a plot failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         return files;
     }
