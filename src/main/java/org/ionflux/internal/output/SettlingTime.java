@@ -22,9 +22,11 @@ public final class SettlingTime implements Closeable {
 
     /** Rows kept in memory before they go to a temporary file (16 bytes each). */
     static final int ROWS_IN_MEMORY = 8192;
+    /** Rows the buffer holds at first; it doubles up to {@link #ROWS_IN_MEMORY} (a short run allocates little). */
+    static final int FIRST_ROWS = 256;
 
     private final double atol;
-    private final double[] buffer = new double[2 * ROWS_IN_MEMORY];
+    private double[] buffer = new double[2 * FIRST_ROWS];
     private int buffered;
     private long rows;
     private double last = Double.NaN;
@@ -43,8 +45,12 @@ public final class SettlingTime implements Closeable {
      * @param value the column's value, output unit
      */
     public void add(double timeS, double value) {
-        if (buffered == ROWS_IN_MEMORY) {
-            spill();
+        if (2 * buffered == buffer.length) {
+            if (buffered < ROWS_IN_MEMORY) {
+                buffer = java.util.Arrays.copyOf(buffer, 2 * Math.min(ROWS_IN_MEMORY, 2 * buffered));
+            } else {
+                spill();
+            }
         }
         buffer[2 * buffered] = timeS;
         buffer[2 * buffered + 1] = value;

@@ -23,16 +23,16 @@ final class MetricsSink implements TraceSink, AutoCloseable {
 
     private final List<SweepDefinition.Metric> metrics;
     private final double atol;
+    /** Each metric's stat. */
+    private final SweepDefinition.Stat[] stat;
     /** Index of each metric's column in the rows, -1 when the trace lacks it. */
     private final int[] index;
-    private final double[] min;
-    private final double[] max;
-    private final double[] integral;
-    private final double[] previous;
+    /** min, max or the trapezoidal sum, by stat. */
+    private final double[] accumulated;
+    private final double[] last;
     private final SettlingTime[] settling;
     private double firstTime = Double.NaN;
     private double previousTime = Double.NaN;
-    private double[] last;
     private long rows;
 
     /**
@@ -43,30 +43,29 @@ final class MetricsSink implements TraceSink, AutoCloseable {
         this.metrics = metrics;
         this.atol = atol;
         int n = metrics.size();
+        this.stat = new SweepDefinition.Stat[n];
         this.index = new int[n];
-        this.min = new double[n];
-        this.max = new double[n];
-        this.integral = new double[n];
-        this.previous = new double[n];
+        this.accumulated = new double[n];
+        this.last = new double[n];
         this.settling = new SettlingTime[n];
     }
 
     @Override
     public void begin(List<TraceColumns.Column> columns) {
         for (int m = 0; m < metrics.size(); m++) {
+            stat[m] = metrics.get(m).stat();
             index[m] = -1;
             for (int c = 0; c < columns.size(); c++) {
                 if (columns.get(c).name().equals(metrics.get(m).column())) {
                     index[m] = c;
                 }
             }
-            min[m] = Double.POSITIVE_INFINITY;
-            max[m] = Double.NEGATIVE_INFINITY;
-            if (index[m] >= 0 && metrics.get(m).stat() == SweepDefinition.Stat.TIME_TO_EQUILIBRIUM) {
+            accumulated[m] = stat[m] == SweepDefinition.Stat.MIN ? Double.POSITIVE_INFINITY
+                    : stat[m] == SweepDefinition.Stat.MAX ? Double.NEGATIVE_INFINITY : 0.0;
+            if (index[m] >= 0 && stat[m] == SweepDefinition.Stat.TIME_TO_EQUILIBRIUM) {
                 settling[m] = new SettlingTime(atol);
             }
         }
-        last = new double[metrics.size()];
     }
 
     @Override
@@ -78,16 +77,31 @@ final class MetricsSink implements TraceSink, AutoCloseable {
                 continue;
             }
             double v = row[i];
-            min[m] = Double.isNaN(v) || Double.isNaN(min[m]) ? Double.NaN : Math.min(min[m], v);
-            max[m] = Double.isNaN(v) || Double.isNaN(max[m]) ? Double.NaN : Math.max(max[m], v);
-            if (rows > 0) {
-                integral[m] += (t - previousTime) * (previous[m] + v) / 2;
+            double a = accumulated[m];
+            switch (stat[m]) {
+                case MIN:
+                    // a NaN row makes the minimum NaN, for good
+                    if (a == a && !(v >= a)) {
+                        accumulated[m] = v;
+                    }
+                    break;
+                case MAX:
+                    if (a == a && !(v <= a)) {
+                        accumulated[m] = v;
+                    }
+                    break;
+                case MEAN:
+                    if (rows > 0) {
+                        accumulated[m] = a + (t - previousTime) * (last[m] + v) / 2;
+                    }
+                    break;
+                case TIME_TO_EQUILIBRIUM:
+                    settling[m].add(t, v);
+                    break;
+                default:
+                    break;
             }
-            previous[m] = v;
             last[m] = v;
-            if (settling[m] != null) {
-                settling[m].add(t, v);
-            }
         }
         if (rows == 0) {
             firstTime = t;
@@ -109,22 +123,21 @@ final class MetricsSink implements TraceSink, AutoCloseable {
     boolean[] defined() {
         boolean[] defined = new boolean[metrics.size()];
         for (int m = 0; m < defined.length; m++) {
-            defined[m] = index[m] >= 0 && rows > 0 && (metrics.get(m).stat() != SweepDefinition.Stat.TIME_TO_EQUILIBRIUM
+            defined[m] = index[m] >= 0 && rows > 0 && (stat[m] != SweepDefinition.Stat.TIME_TO_EQUILIBRIUM
                     || Double.isFinite(last[m]));
         }
         return defined;
     }
 
     private double value(int m) {
-        switch (metrics.get(m).stat()) {
+        switch (stat[m]) {
             case FINAL:
                 return last[m];
             case MIN:
-                return min[m];
             case MAX:
-                return max[m];
+                return accumulated[m];
             case MEAN:
-                return rows == 1 ? last[m] : integral[m] / (previousTime - firstTime);
+                return rows == 1 ? last[m] : accumulated[m] / (previousTime - firstTime);
             default:
                 return settling[m].timeS();
         }

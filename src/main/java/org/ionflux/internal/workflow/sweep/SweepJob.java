@@ -81,7 +81,11 @@ public final class SweepJob {
      * @return the files written
      */
     public static List<Path> plots(SweepPlan plan, Path folder) throws IOException {
-        return SweepPlots.write(folder, plan.definition(), plan.variants().count(),
-                Runtime.getRuntime().availableProcessors());
+        return plots(plan, folder, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As {@link #plots(SweepPlan, Path)}, on {@code threads} threads. */
+    public static List<Path> plots(SweepPlan plan, Path folder, int threads) throws IOException {
+        return SweepPlots.write(folder, plan.definition(), plan.variants().count(), threads);
     }
 }

@@ -40,6 +40,8 @@ final class SweepPlots {
     static final int MAX_POINTS = 20_000;
     /** Most lines in one plot (a grid's combinations of the other parameters). */
     static final int MAX_LINES = 10;
+    /** Most points of a line drawn with a marker each. */
+    static final int MAX_MARKED_POINTS = 200;
 
     private SweepPlots() {
     }
@@ -175,7 +177,8 @@ final class SweepPlots {
             double[] ys = points.stream().mapToDouble(a -> a[1]).toArray();
             String label = group.getKey().isEmpty() ? metric.header() : group.getKey();
             XYSeries series = chart.addSeries(label, xs, ys);
-            series.setMarker(SeriesMarkers.CIRCLE);
+            // a marker per point shows where the variants are; past a few hundred the line shows it alone
+            series.setMarker(!lines || xs.length <= MAX_MARKED_POINTS ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             if (!lines) {
                 series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             }
