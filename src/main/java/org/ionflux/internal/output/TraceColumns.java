@@ -161,7 +161,7 @@ public final class TraceColumns {
     }
 
     /** @return a regular expression matching the glob ({@code *} any run, {@code ?} one character) */
-    static Pattern globToRegex(String glob) {
+    public static Pattern globToRegex(String glob) {
         StringBuilder regex = new StringBuilder();
         for (char ch : glob.toCharArray()) {
             switch (ch) {

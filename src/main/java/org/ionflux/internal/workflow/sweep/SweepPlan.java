@@ -293,8 +293,11 @@ public final class SweepPlan {
         int metricCount = definition.metrics().size();
         RunJob.Outcome outcome;
         try {
-            outcome = RunJob.run(scenario.model(), scenario.tree().sha256(),
-                    tracesDir.resolve(Integer.toString(variant)), control);
+            // identified by the SHA-256 of its tree, as Scenario.with identifies an edited scenario; the run keeps
+            // that tree as its scenario.json
+            LoadedScenario identified = new LoadedScenario(scenario.model(), scenario.file(), scenario.tree().sha256(),
+                    scenario.warnings(), scenario.tree(), scenario.check());
+            outcome = RunJob.run(identified, tracesDir.resolve(Integer.toString(variant)), control, false);
         } catch (OutputFolderException | IOException e) {
             return SweepRow.failed(variant, values, metricCount, "cannot write its run outputs: " + e.getMessage());
         }

@@ -165,6 +165,12 @@ class SweepRunTest {
             Path run = traced.folder().resolve("variants").resolve(Integer.toString(v));
             assertThat(run.resolve("trace.csv")).isRegularFile();
             JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+            // the variant's scenario is kept beside its run (what ionflux report echoes), identified in the summary
+            byte[] copy = Files.readAllBytes(run.resolve("scenario.json"));
+            assertThat(new String(copy, java.nio.charset.StandardCharsets.UTF_8))
+                    .contains(v == 0 ? "0.05" : "0.5");
+            assertThat(summary.get("scenario_sha256").asText())
+                    .isEqualTo(org.ionflux.internal.output.ScenarioCopy.sha256(copy));
             double tte = summary.get("time_to_equilibrium_s").get("cell.Cl_mM").asDouble();
             assertThat(SweepCsv.split(Files.readAllLines(traced.csv()).get(v + 1)).get(2))
                     .isEqualTo(Double.toString(tte));
