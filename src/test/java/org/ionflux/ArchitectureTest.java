@@ -93,6 +93,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void sweepsSitOnTopOfTheRunWorkflow() {
+        // a sweep composes runs; nothing below it (a run, the outputs, the solver, the reader) knows sweeps
+        noClasses().that().resideOutsideOfPackages("..internal.workflow.sweep..", "..internal.cli..", "org.ionflux")
+                .should().dependOnClassesThat().resideInAPackage("..internal.workflow.sweep..")
+                .check(engine);
+    }
+
+    @Test
     void internalPackagesUseOnlyTheApisExceptionTypes() {
         noClasses().that().resideInAPackage(INTERNAL)
                 .should().dependOnClassesThat(DescribedPredicate.describe("API types other than ScenarioException "

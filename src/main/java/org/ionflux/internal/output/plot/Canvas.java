@@ -27,6 +27,9 @@ interface Canvas {
     /** Draws a connected line through {@code n} points. */
     void polyline(double[] xs, double[] ys, int n, Style style);
 
+    /** Fills a disc of {@code radius} px around each of {@code n} points. */
+    void dots(double[] xs, double[] ys, int n, double radius, Color color);
+
     /**
      * Draws a text.
      *

@@ -32,6 +32,8 @@ public final class FigureRenderer {
     static final double LEGEND_ROW = 19;
     static final double LEGEND_SAMPLE = 30;
     static final double LEGEND_MAX_LABEL = 210;
+    /** Most points of a series drawn with large dots. */
+    static final int MANY_POINTS = 500;
     /** Fraction of the data range left free above and below the lines of a linear axis. */
     static final double Y_MARGIN = 0.03;
     /** Most an axis may grow (as a factor of its span) to end on ticks. */
@@ -91,7 +93,7 @@ public final class FigureRenderer {
         List<Integer> legendColumns = new ArrayList<>();
         for (Panel panel : figure.panels()) {
             // a legend longer than the panel takes two columns, and the panel grows to hold it
-            int entries = panel.series().size();
+            int entries = legendEntries(panel).size();
             int columns = entries > rowsFitting(baseHeight) ? 2 : 1;
             int rows = (entries + columns - 1) / columns;
             double plotHeight = Math.max(baseHeight, rows * LEGEND_ROW + 8);
@@ -104,13 +106,22 @@ public final class FigureRenderer {
                     widestYLabel = Math.max(widestYLabel, TextRole.TICK.width(label));
                 }
             }
-            legendWidth = Math.max(legendWidth, columns * legendColumnWidth(panel) - 14);
+            if (entries > 0) {
+                legendWidth = Math.max(legendWidth, columns * legendColumnWidth(panel) - 14);
+            }
         }
         double left = PAD + TextRole.AXIS_TITLE.height() + 10 + widestYLabel + 5 + TICK_LENGTH;
         double plotWidth = WIDTH - left - PAD - (legendWidth > 0 ? LEGEND_GAP + legendWidth : 20);
         double xLo = figure.xLo();
         double xHi = figure.xHi() > figure.xLo() ? figure.xHi() : figure.xLo() + 1;
-        Ticks.Axis xAxis = Ticks.linear(xLo, xHi, plotWidth, X_MIN_SPACING, xExtent, X_LABEL_GAP, false);
+        Ticks.Axis xAxis;
+        if (figure.xLog()) {
+            xLo = xLo > 0 && Double.isFinite(xLo) ? xLo : 1;
+            xHi = figure.xHi() > xLo && Double.isFinite(figure.xHi()) ? figure.xHi() : xLo * 10;
+            xAxis = Ticks.logWithin(xLo, xHi, plotWidth, X_MIN_SPACING, xExtent, X_LABEL_GAP);
+        } else {
+            xAxis = Ticks.linear(xLo, xHi, plotWidth, X_MIN_SPACING, xExtent, X_LABEL_GAP, false);
+        }
         List<PanelLayout> panels = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double panelTitleY = y + TextRole.PANEL_TITLE.ascent();
@@ -274,6 +285,10 @@ public final class FigureRenderer {
             c.line(px, bottom, px, bottom + TICK_LENGTH, FRAME, 1);
             c.text(x.labels()[i], px, labelY, TextRole.TICK, TEXT, Canvas.Anchor.MIDDLE, false);
         }
+        for (double v : x.minor()) {
+            double px = left + x.fraction(v) * width;
+            c.line(px, bottom, px, bottom + TICK_LENGTH / 2.0, FRAME, 1);
+        }
         c.text(figure.xTitle(), left + width / 2, labelY + TextRole.TICK.height() - TextRole.TICK.ascent() + 6
                 + TextRole.AXIS_TITLE.ascent(), TextRole.AXIS_TITLE, TEXT, Canvas.Anchor.MIDDLE, false);
         // y ticks and labels
@@ -310,7 +325,7 @@ public final class FigureRenderer {
         double[] py = new double[tx.length];
         for (int i = 0; i <= tx.length; i++) {
             boolean valid = i < tx.length && Double.isFinite(ty[i]) && Double.isFinite(tx[i])
-                    && (!y.log() || ty[i] > 0);
+                    && (!y.log() || ty[i] > 0) && (!x.log() || tx[i] > 0);
             long col = Long.MIN_VALUE;
             if (valid) {
                 px[i] = left + x.fraction(tx[i]) * width;
@@ -322,7 +337,9 @@ public final class FigureRenderer {
                 first = -1;
             }
             if (!valid) {
-                c.polyline(xs, ys, n, s.style());
+                if (s.line()) {
+                    c.polyline(xs, ys, n, s.style());
+                }
                 n = 0;
                 continue;
             }
@@ -340,7 +357,27 @@ public final class FigureRenderer {
             }
             last = i;
         }
-        c.polyline(xs, ys, n, s.style());
+        if (s.line()) {
+            c.polyline(xs, ys, n, s.style());
+        }
+        if (s.points()) {
+            // every point, unthinned: a dot per variant shows where they are
+            int m = 0;
+            for (int i = 0; i < tx.length; i++) {
+                if (Double.isFinite(ty[i]) && Double.isFinite(tx[i]) && (!y.log() || ty[i] > 0)
+                        && (!x.log() || tx[i] > 0)) {
+                    px[m] = left + x.fraction(tx[i]) * width;
+                    py[m] = bottom - y.fraction(ty[i]) * height;
+                    m++;
+                }
+            }
+            c.dots(px, py, m, pointRadius(tx.length), s.style().color());
+        }
+    }
+
+    /** @return the radius of the dots of a series of {@code n} points, px: smaller in a dense cloud */
+    static double pointRadius(int n) {
+        return n <= MANY_POINTS ? 3.2 : 1.8;
     }
 
     /** Appends the distinct indices among first, low, high, last in increasing order. */
@@ -362,17 +399,28 @@ public final class FigureRenderer {
     }
 
     private static void drawLegend(Panel panel, PanelLayout p, double x0, double top, Canvas c) {
-        List<Series> series = panel.series();
+        List<Series> series = legendEntries(panel);
         int rows = (series.size() + p.legendColumns() - 1) / p.legendColumns();
         double columnWidth = legendColumnWidth(panel);
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
             double x = x0 + (i / rows) * columnWidth;
             double rowY = top + 4 + (i % rows) * LEGEND_ROW + LEGEND_ROW / 2;
-            c.polyline(new double[] {x, x + LEGEND_SAMPLE}, new double[] {rowY, rowY}, 2, s.style());
+            if (s.line()) {
+                c.polyline(new double[] {x, x + LEGEND_SAMPLE}, new double[] {rowY, rowY}, 2, s.style());
+            }
+            if (s.points()) {
+                c.dots(new double[] {x + LEGEND_SAMPLE / 2}, new double[] {rowY}, 1, pointRadius(1),
+                        s.style().color());
+            }
             c.text(fit(s.label()), x + LEGEND_SAMPLE + 6, rowY + TextRole.LEGEND.ascent()
                     - TextRole.LEGEND.height() / 2, TextRole.LEGEND, TEXT, Canvas.Anchor.START, false);
         }
+    }
+
+    /** @return the series shown in the legend: those with a label */
+    static List<Series> legendEntries(Panel panel) {
+        return panel.series().stream().filter(s -> !s.label().isEmpty()).toList();
     }
 
     /** @return legend rows that fit beside a plot area of this height */

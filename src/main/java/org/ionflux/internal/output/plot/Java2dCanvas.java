@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
@@ -59,6 +60,16 @@ final class Java2dCanvas implements Canvas {
         g.setStroke(new BasicStroke(style.width(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                 style.solid() ? null : style.dash(), 0f));
         g.draw(path);
+    }
+
+    @Override
+    public void dots(double[] xs, double[] ys, int n, double radius, Color color) {
+        g.setColor(color);
+        Ellipse2D.Double disc = new Ellipse2D.Double();
+        for (int i = 0; i < n; i++) {
+            disc.setFrame(xs[i] - radius, ys[i] - radius, 2 * radius, 2 * radius);
+            g.fill(disc);
+        }
     }
 
     @Override

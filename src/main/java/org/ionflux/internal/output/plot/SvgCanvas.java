@@ -101,6 +101,21 @@ final class SvgCanvas implements Canvas {
     }
 
     @Override
+    public void dots(double[] xs, double[] ys, int n, double radius, Color color) {
+        if (n == 0) {
+            return;
+        }
+        out.append("<g fill=\"").append(hex(color)).append("\">");
+        for (int i = 0; i < n; i++) {
+            out.append("<circle cx=\"");
+            num(xs[i]).append("\" cy=\"");
+            num(ys[i]).append("\" r=\"");
+            num(radius).append("\"/>");
+        }
+        out.append("</g>\n");
+    }
+
+    @Override
     public void text(String text, double x, double y, TextRole role, Color color, Anchor anchor, boolean vertical) {
         out.append("<text x=\"");
         num(x).append("\" y=\"");

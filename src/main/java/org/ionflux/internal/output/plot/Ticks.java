@@ -219,6 +219,100 @@ public final class Ticks {
         return axis;
     }
 
+    /** Mantissas of the labelled ticks of a log axis kept to its data ({@link #logWithin}), densest first. */
+    private static final int[][] LOG_MANTISSAS = {{1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 5}, {1, 2, 5}, {1, 3}, {1}};
+
+    /**
+     * Ticks of a logarithmic axis over exactly [lo, hi] (both {@code > 0}; not widened to whole decades, so that
+     * values within one decade, a sweep over 1..4 mM, spread over the whole axis). The labelled ticks are the
+     * densest readable set among 1..9, 1-2-3-5, 1-2-5, 1-3 x 10^k and the decades (every n-th when decades are close),
+     * the decades alone past three decades; the other integer multiples of 10^k are unlabelled minor ticks when there
+     * is room. A range too narrow to hold two of them (1.1 to 1.6) is ticked with the linear 1-2-5 steps instead.
+     *
+     * @param minSpacingPx least distance between two labelled ticks, px
+     */
+    public static Axis logWithin(double lo, double hi, double lengthPx, double minSpacingPx, Extent extent,
+                                 double gapPx) {
+        if (!(lo > 0) || !(hi > lo) || !Double.isFinite(hi)) {
+            throw new IllegalArgumentException("need 0 < lo < hi, got [" + lo + ", " + hi + "]");
+        }
+        List<Axis> candidates = logCandidates(lo, hi, lengthPx);
+        // the densest that keeps its ticks apart, then the same with only the labels' gap; two labels at least
+        for (double spacing : new double[] {minSpacingPx, 0}) {
+            for (Axis axis : candidates) {
+                if (axis.values().length >= 2 && fits(axis, lengthPx, spacing, extent, gapPx)) {
+                    return axis;
+                }
+            }
+        }
+        // nothing fits: the candidate with the most ticks whose labels keep their gap, else the sparsest
+        Axis best = candidates.get(candidates.size() - 1);
+        for (Axis axis : candidates) {
+            if (fits(axis, lengthPx, 0, extent, gapPx) && axis.values().length > best.values().length) {
+                best = axis;
+            }
+        }
+        return best;
+    }
+
+    /** @return the tick sets {@link #logWithin} chooses from, densest first */
+    private static List<Axis> logCandidates(double lo, double hi, double lengthPx) {
+        int e0 = (int) Math.floor(Math.log10(lo)) - 1;
+        int e1 = (int) Math.ceil(Math.log10(hi)) + 1;
+        double decades = Math.log10(hi / lo);
+        double perDecade = lengthPx / decades;
+        double tolerance = 1e-9;
+        List<Axis> candidates = new ArrayList<>();
+        for (int[] mantissas : LOG_MANTISSAS) {
+            if (mantissas.length > 1 && decades > 3 + 1e-9) {
+                continue;
+            }
+            int[] everies = mantissas.length > 1 ? new int[] {1} : new int[] {1, 2, 3, 5, 10, 20, 50, 100};
+            for (int every : everies) {
+                List<Double> values = new ArrayList<>();
+                List<String> labels = new ArrayList<>();
+                List<Double> minor = new ArrayList<>();
+                for (int e = e0; e <= e1; e++) {
+                    for (int m = 1; m <= 9; m++) {
+                        double v = value(m, new Step(1, e));
+                        if (v < lo * (1 - tolerance) || v > hi * (1 + tolerance)) {
+                            continue;
+                        }
+                        boolean labelled = contains(mantissas, m) && (m > 1 || Math.floorMod(e, every) == 0);
+                        if (labelled) {
+                            values.add(Math.min(hi, Math.max(lo, v)));
+                            labels.add(label(m, e));
+                        } else if (perDecade >= 40 && (every == 1 || m == 1)) {
+                            minor.add(v);
+                        }
+                    }
+                }
+                candidates.add(new Axis(lo, hi, true, values.stream().mapToDouble(Double::doubleValue).toArray(),
+                        labels.toArray(new String[0]), minor.stream().mapToDouble(Double::doubleValue).toArray(),
+                        new Step(1, every)));
+            }
+        }
+        if (decades < 2) {
+            // a narrow range may hold too few of those: the linear 1-2-5 steps too, placed on the log axis
+            Step step = Step.atLeast((hi - lo) / 50);
+            for (int k = 0; k < 9; k++) {
+                Axis linear = linearWithStep(lo, hi, step, false);
+                candidates.add(new Axis(lo, hi, true, linear.values(), linear.labels(), new double[0], step));
+                step = step.next();
+            }
+        }
+        return candidates;
+    }
+
+    private static boolean contains(int[] values, int v) {
+        for (int x : values) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the label of 10^e on a log axis: {@code 0.001} ... {@code 100000}, else {@code 1e-6}, {@code 1e6} */
     public static String decadeLabel(int e) {
         return e < -4 || e > 5 ? "1e" + e : label(1, e);

@@ -84,4 +84,32 @@ class FigureRendererTest {
         assertThat(FigureRenderer.svg(new Figure("none", "t (s)", 0, 1, List.of(), "nothing to plot"), "n"))
                 .contains("nothing to plot");
     }
+
+    @Test
+    void dotsAreDrawnAtTheirPointsOnALogAxisAndUnlabelledSeriesStayOutOfTheLegend() {
+        double[] x = {1, 2, 4, 8};
+        double[] y = {10, 20, 15, 5};
+        Style style = Palette.ion(1);
+        Figure dots = new Figure("dots", "g (mS/cm^2)", 0.9, 9, List.of(new Panel("", "y (1)", false,
+                List.of(new Series("", x, y, style, false, true)), "", false)), "", true);
+        FigureRenderer.Layout layout = FigureRenderer.layout(dots);
+        assertThat(layout.xAxis().log()).isTrue();
+        assertThat(layout.xAxis().labels()).contains("1", "2", "5");
+        BufferedImage image = FigureRenderer.png(dots);
+        FigureRenderer.PanelLayout p = layout.panels().get(0);
+        for (int i = 0; i < x.length; i++) {
+            int px = (int) Math.round(layout.left() + layout.xAxis().fraction(x[i]) * layout.plotWidth());
+            int py = (int) Math.round(p.top() + p.plotHeight() - p.yAxis().fraction(y[i]) * p.plotHeight());
+            assertThat(image.getRGB(px, py) & 0xFFFFFF).as("dot %d", i).isEqualTo(style.color().getRGB() & 0xFFFFFF);
+        }
+        // no line between the dots: the middle of the first two points is background or grid
+        int mx = (int) Math.round(layout.left() + layout.xAxis().fraction(Math.sqrt(2)) * layout.plotWidth());
+        int my = (int) Math.round(p.top() + p.plotHeight() - p.yAxis().fraction(15) * p.plotHeight());
+        assertThat(image.getRGB(mx, my) & 0xFFFFFF).isNotEqualTo(style.color().getRGB() & 0xFFFFFF);
+        // without a labelled series there is no legend: the plot area takes its room
+        Figure labelled = new Figure("dots", "g", 0.9, 9, List.of(new Panel("", "y (1)", false,
+                List.of(new Series("a long label for the legend", x, y, style, false, true)), "", false)), "", true);
+        assertThat(layout.plotWidth()).isGreaterThan(FigureRenderer.layout(labelled).plotWidth() + 100);
+        assertThat(FigureRenderer.svg(dots, "d")).contains("<circle");
+    }
 }

@@ -97,6 +97,47 @@ class TicksTest {
         assertNoOverlap(wide, 200, HEIGHT, 6, "wide log");
     }
 
+    @Test
+    void aLogAxisKeptToItsDataLabelsRoundValuesInsideIt() {
+        // a sweep over 1..4 mM: no widening to 1..10, every integer labelled
+        Ticks.Axis k = Ticks.logWithin(0.96, 4.2, 800, 55, WIDTH, 12);
+        assertThat(k.log()).isTrue();
+        assertThat(k.lo()).isEqualTo(0.96);
+        assertThat(k.hi()).isEqualTo(4.2);
+        assertThat(k.labels()).containsExactly("1", "2", "3", "4");
+        // two decades: 1-2-3-5 or 1-2-5 steps, not only the two decades
+        Ticks.Axis g = Ticks.logWithin(0.0045, 0.55, 860, 55, WIDTH, 12);
+        assertThat(g.labels()).contains("0.005", "0.01", "0.02", "0.05", "0.1", "0.2", "0.5");
+        // six decades: the decades alone, the rest as minor ticks
+        Ticks.Axis wide = Ticks.logWithin(1e-9, 1e-3, 800, 55, WIDTH, 12);
+        assertThat(wide.labels()).containsExactly("1e-9", "1e-8", "1e-7", "0.000001", "0.00001", "0.0001",
+                "0.001");
+        assertThat(wide.minor()).contains(2e-9, 9e-4);
+        // too narrow for two of those: linear 1-2-5 steps
+        Ticks.Axis narrow = Ticks.logWithin(1.1, 1.6, 800, 55, WIDTH, 12);
+        assertThat(narrow.values().length).isGreaterThanOrEqualTo(3);
+        assertRoundLabels(narrow, "narrow log");
+        // random ranges on the widths a sweep plot has (its plot area is 700 to 850 px; down to 400 here): at
+        // least two labels inside the range, apart
+        Random random = new Random(11);
+        for (int i = 0; i < 5000; i++) {
+            double lo = Math.pow(10, -12 + 20 * random.nextDouble());
+            double hi = lo * Math.pow(10, 0.05 + 6 * random.nextDouble() * random.nextDouble());
+            double length = 400 + 500 * random.nextDouble();
+            String what = "[" + lo + ", " + hi + "] on " + length + " px";
+            Ticks.Axis axis = Ticks.logWithin(lo, hi, length, 55, WIDTH, 12);
+            assertThat(axis.values().length).as(what).isGreaterThanOrEqualTo(2);
+            for (double v : axis.values()) {
+                assertThat(v).as(what).isBetween(lo, hi);
+            }
+            for (String label : axis.labels()) {
+                assertThat(label).as(what).doesNotContain(",").doesNotContain(" ").doesNotStartWith(".");
+                new BigDecimal(label);
+            }
+            assertNoOverlap(axis, length, WIDTH, 12, what);
+        }
+    }
+
     /** Every label reads back as k x step, with the decimals of the step, and no grouping or lone point. */
     static void assertRoundLabels(Ticks.Axis axis, String what) {
         Ticks.Step step = axis.step();
