@@ -72,6 +72,8 @@ public final class TraceColumns {
     private int[] argA;
     private int[] argB;
     private boolean needsFluxes;
+    /** Currents of channel groups that pin their membrane, from the quasi-steady balance; null if none can. */
+    private final PinnedCurrents pinned;
 
     /**
      * @param system         the compiled model
@@ -150,6 +152,8 @@ public final class TraceColumns {
                 add(patterns, term.stateColumn(local), Kind.GATE, OP_GATE, layout.statefulOffset(t) + local, 0);
             }
         }
+        PinnedCurrents groups = needsFluxes ? new PinnedCurrents(system) : null;
+        pinned = groups == null || groups.isEmpty() ? null : groups;
     }
 
     private void add(List<Pattern> patterns, String name, Kind kind, int op, int a, int b) {
@@ -171,6 +175,19 @@ public final class TraceColumns {
             }
         }
         return Pattern.compile(regex.toString());
+    }
+
+    /** @return values replaced by the quasi-steady balance of a pinned channel group so far (for tests) */
+    public long pinnedValues() {
+        return pinned == null ? 0 : pinned.replacedValues();
+    }
+
+    /**
+     * @return the largest ratio seen so far of a channel group's direct-current error bound to the other currents
+     *     across its membrane (0 when no current is recorded); above 1e-3 the group counts as pinned
+     */
+    public double largestCurrentUncertainty() {
+        return pinned == null ? 0 : pinned.largestUncertainty();
     }
 
     /** @return the recorded columns, in order; the first is {@code t_s} */
@@ -204,6 +221,9 @@ public final class TraceColumns {
         // currents and fluxes cost a pass over every mechanism: only when a recorded column needs them
         if (needsFluxes) {
             system.updateObservables(y);
+            if (pinned != null) {
+                pinned.update();
+            }
         } else {
             system.updateStateObservables(y);
         }
@@ -216,9 +236,12 @@ public final class TraceColumns {
                 case OP_CONCENTRATION -> system.concentrationMolPerM3(a, b);
                 case OP_VOLUME -> system.volumeM3(a) * PL_PER_M3;
                 case OP_NERNST -> system.nernstPotentialVolts(a, b) * MV_PER_V;
-                case OP_CURRENT -> system.speciesCurrentAPerM2(a, b) * UA_CM2_PER_A_M2;
-                case OP_LEAK -> system.leakCurrentAPerM2(a) * UA_CM2_PER_A_M2;
-                case OP_FLUX -> system.speciesFluxMolPerS(a, b) * FMOL_PER_MOL;
+                case OP_CURRENT -> (pinned != null ? pinned.speciesCurrent(a, b)
+                        : system.speciesCurrentAPerM2(a, b)) * UA_CM2_PER_A_M2;
+                case OP_LEAK -> (pinned != null ? pinned.leakCurrent(a) : system.leakCurrentAPerM2(a))
+                        * UA_CM2_PER_A_M2;
+                case OP_FLUX -> (pinned != null ? pinned.speciesFlux(a, b) : system.speciesFluxMolPerS(a, b))
+                        * FMOL_PER_MOL;
                 case OP_GATE -> y[a];
                 case OP_PUMP -> system.pumpCurrentAPerM2(a) * UA_CM2_PER_A_M2;
                 case OP_STIMULUS -> system.stimulusCurrentAPerM2(a) * UA_CM2_PER_A_M2;
