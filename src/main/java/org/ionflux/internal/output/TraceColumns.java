@@ -8,6 +8,7 @@ import org.ionflux.internal.model.Compartment;
 import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.model.Species;
+import org.ionflux.internal.scenario.ColumnPatterns;
 import org.ionflux.internal.solver.IonFluxSystem;
 import org.ionflux.internal.solver.StateLayout;
 
@@ -166,15 +167,7 @@ public final class TraceColumns {
 
     /** @return a regular expression matching the glob ({@code *} any run, {@code ?} one character) */
     static Pattern globToRegex(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (char ch : glob.toCharArray()) {
-            switch (ch) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(ch)));
-            }
-        }
-        return Pattern.compile(regex.toString());
+        return ColumnPatterns.toRegex(glob);
     }
 
     /** @return values replaced by the quasi-steady balance of a pinned channel group so far (for tests) */

@@ -139,8 +139,11 @@ public final class ScenarioReader {
         List<Species> species = new ArrayList<>();
         ions.forEach((n, z) -> species.add(new Species(n, z)));
         try {
-            return new Model(name, description == null ? "" : description, temperatureK, species, compartments,
-                    membranes, stimuli, events, settings);
+            Model model = new Model(name, description == null ? "" : description, temperatureK, species,
+                    compartments, membranes, stimuli, events, settings);
+            // the column names depend on the model: record and plot patterns are checked once it is built
+            ColumnPatterns.checkMatches(fields, model);
+            return model;
         } catch (IllegalArgumentException e) {
             fields.problem("", e.getMessage());
             return null;

@@ -95,7 +95,13 @@ final class SimulationReader {
                         fields.problem(path + "." + key + "[" + i + "]", "expected a text pattern, found "
                                 + Fields.describe(list.get(i)));
                     } else {
-                        patterns.add(list.get(i).asText());
+                        String glob = list.get(i).asText();
+                        String malformed = ColumnPatterns.malformation(glob);
+                        if (malformed != null) {
+                            fields.problem(path + "." + key + "[" + i + "]", "malformed pattern '" + glob + "': "
+                                    + malformed);
+                        }
+                        patterns.add(glob);
                     }
                 }
             }
