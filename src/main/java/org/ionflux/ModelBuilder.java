@@ -11,6 +11,19 @@ import java.util.Map;
  * ({@code "2 pL"}, {@code "-70 mV"}) or a number in the field's default unit (mM, pL, um^2, mS/cm^2, cm/s,
  * uF/cm^2, mV, uA/cm^2, mol/(cm^2 s), s, degC). Nothing is checked until {@link Ionflux#scenario(Model)}, which
  * reports every problem with its field path, as for a file.
+ *
+ * <pre>{@code
+ * Model cell = Model.builder("pump-demo")
+ *     .ion("Na", 1).ion("K", 1).ion("Cl", -1)
+ *     .compartment("cell").volume(1.0).concentration("Na", 10).concentration("K", 140).concentration("Cl", 10)
+ *         .done()                                  // numbers in the default units: pL, mM
+ *     .bath("bath").concentration("Na", 145).concentration("K", 5).concentration("Cl", 150).done()
+ *     .membrane("plasma", "cell", "bath").area("2000 um^2").dynamic("-70 mV")
+ *         .ghk("Na", "4e-7 cm/s").ghk("K", "6e-6 cm/s").ghk("Cl", "1e-6 cm/s")
+ *         .pump("na-k-atpase", Map.of("max_current", "0.5 uA/cm^2", "km_na", 0, "km_k", 0)).done()
+ *     .simulation("600 s", "1 s")
+ *     .build();
+ * }</pre>
  */
 public final class ModelBuilder {
 

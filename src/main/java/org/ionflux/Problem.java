@@ -1,7 +1,13 @@
 package org.ionflux;
 
 /**
- * One defect of a scenario file.
+ * One defect of a scenario, located: the file, the field path and, for a file, the line and column. Immutable.
+ *
+ * <pre>{@code
+ * Problem p = e.problems().get(0);
+ * p.path();      // "membranes.plasma.channels[1].conductance"
+ * p.format();    // "bad.yaml:14:9: membranes.plasma.channels[1].conductance: ..."
+ * }</pre>
  *
  * @param file    the file as the user named it
  * @param path    field path, e.g. {@code membranes.plasma.channels[1].conductance}; empty for the whole file

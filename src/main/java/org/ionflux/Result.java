@@ -155,7 +155,7 @@ public final class Result {
      */
     public Path write(Path dir) throws IOException {
         try {
-            return RunJob.write(scenario.internalModel(), scenario.sha256(), run, dir);
+            return RunJob.write(scenario.loaded(), run, dir);
         } catch (OutputFolderException e) {
             throw new IOException(e.getMessage(), e);
         }

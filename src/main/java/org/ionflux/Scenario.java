@@ -95,6 +95,11 @@ public final class Scenario {
         return loaded.model();
     }
 
+    /** The scenario as read, for the other classes of this package. */
+    LoadedScenario loaded() {
+        return loaded;
+    }
+
     /** @return SHA-256 of the scenario's source, hex */
     String sha256() {
         return loaded.sha256();

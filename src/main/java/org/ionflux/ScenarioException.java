@@ -3,7 +3,20 @@ package org.ionflux;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Bad input: a scenario file with one or more problems, all reported at once. Exit code 2. */
+/**
+ * Bad input: a scenario (a file, a model built in code, or a change by path) with one or more problems, all
+ * reported at once; the command line exits with code 2.
+ *
+ * <pre>{@code
+ * try {
+ *     Scenario s = Ionflux.load(Path.of("my-cell.yaml"));
+ * } catch (ScenarioException e) {
+ *     for (Problem p : e.problems()) {
+ *         System.err.println(p.format());  // my-cell.yaml:14:9: membranes.plasma.area: expected an area, ...
+ *     }
+ * }
+ * }</pre>
+ */
 public final class ScenarioException extends Exception {
 
     private static final long serialVersionUID = 1L;

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ionflux", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Simulates ion fluxes across membranes and their relaxation to equilibrium.",
-        subcommands = {RunCommand.class, ExplainCommand.class, ValidateCommand.class, BenchCommand.class})
+        subcommands = {RunCommand.class, ExplainCommand.class, ValidateCommand.class, BenchCommand.class,
+                CheckCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a successful command. */

@@ -34,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default results/runs/<name>/)")
     private Path out;
 
+    @Option(names = "--report", description = "also write report.html, as 'ionflux report DIR' would")
+    private boolean report;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -57,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
         }, "ionflux-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return runAndReport(loaded, dir, control, stdout, err);
+            return runAndReport(loaded, dir, control, report, stdout, err);
         } finally {
             stdout.flush();
             err.flush();
@@ -70,11 +73,11 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static int runAndReport(LoadedScenario loaded, Path dir, RunControl control, PrintWriter stdout,
-                                    PrintWriter err) {
+    private static int runAndReport(LoadedScenario loaded, Path dir, RunControl control, boolean report,
+                                    PrintWriter stdout, PrintWriter err) {
         RunJob.Outcome outcome;
         try {
-            outcome = RunJob.run(loaded.model(), loaded.sha256(), dir, control);
+            outcome = RunJob.run(loaded, dir, control, report);
         } catch (OutputFolderException e) {
             err.println(e.getMessage());
             return Main.BAD_INPUT;

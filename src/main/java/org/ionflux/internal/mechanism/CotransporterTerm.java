@@ -2,6 +2,7 @@ package org.ionflux.internal.mechanism;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.model.Transporter;
 import org.ionflux.internal.physics.Constants;
@@ -30,15 +31,10 @@ public final class CotransporterTerm implements Term {
 
     /** Collects the transporters of {@code model}, in membrane and transporter order. */
     public CotransporterTerm(Model model) {
-        List<int[]> found = new ArrayList<>();
-        for (int m = 0; m < model.membranes().size(); m++) {
-            for (int k = 0; k < model.membranes().get(m).transporters().size(); k++) {
-                found.add(new int[] {m, k});
-            }
-        }
+        List<Placed<Transporter>> found = Placed.all(model, Membrane::transporters, Transporter.class);
         int n = found.size();
-        membrane = found.stream().mapToInt(a -> a[0]).toArray();
-        transporter = found.stream().mapToInt(a -> a[1]).toArray();
+        membrane = Placed.membranes(found);
+        transporter = Placed.indices(found);
         name = new String[n];
         partners = new String[n];
         species = new int[n][];
@@ -51,7 +47,7 @@ public final class CotransporterTerm implements Term {
         partialsIn = new double[n][];
         partialsOut = new double[n][];
         for (int i = 0; i < n; i++) {
-            Transporter t = model.membranes().get(membrane[i]).transporters().get(transporter[i]);
+            Transporter t = found.get(i).mechanism();
             name[i] = t.name();
             species[i] = t.speciesIndices();
             stoichiometry[i] = t.stoichiometry();
@@ -90,8 +86,8 @@ public final class CotransporterTerm implements Term {
     @Override
     public void startSegment(Model inForce, double timeS, double toleranceS) {
         for (int i = 0; i < membrane.length; i++) {
-            rateMolPerM2S[i] = inForce.membranes().get(membrane[i]).transporters().get(transporter[i])
-                    .rateMolPerM2S();
+            rateMolPerM2S[i] = Placed.in(inForce, Membrane::transporters, membrane[i], transporter[i],
+                    Transporter.class).rateMolPerM2S();
         }
     }
 

@@ -32,22 +32,12 @@ public final class GatedTerm implements StatefulTerm {
 
     /** Collects the gated channels of {@code model}, in membrane and channel order. */
     public GatedTerm(Model model) {
-        List<int[]> found = new ArrayList<>();
-        List<HodgkinHuxleyKinetics> kin = new ArrayList<>();
-        for (int m = 0; m < model.membranes().size(); m++) {
-            List<Channel> channels = model.membranes().get(m).channels();
-            for (int k = 0; k < channels.size(); k++) {
-                if (channels.get(k) instanceof Channel.Gated gated) {
-                    found.add(new int[] {m, k, gated.speciesIndex()});
-                    kin.add(gated.kinetics());
-                }
-            }
-        }
+        List<Placed<Channel.Gated>> found = Placed.all(model, Membrane::channels, Channel.Gated.class);
         int n = found.size();
-        membrane = found.stream().mapToInt(a -> a[0]).toArray();
-        channel = found.stream().mapToInt(a -> a[1]).toArray();
-        species = found.stream().mapToInt(a -> a[2]).toArray();
-        kinetics = kin.toArray(new HodgkinHuxleyKinetics[0]);
+        membrane = Placed.membranes(found);
+        channel = Placed.indices(found);
+        species = found.stream().mapToInt(p -> p.mechanism().speciesIndex()).toArray();
+        kinetics = found.stream().map(p -> p.mechanism().kinetics()).toArray(HodgkinHuxleyKinetics[]::new);
         firstGate = new int[n];
         membraneName = new String[n];
         speciesName = new String[n];
@@ -119,8 +109,8 @@ public final class GatedTerm implements StatefulTerm {
     @Override
     public void startSegment(Model inForce, double timeS, double toleranceS) {
         for (int i = 0; i < membrane.length; i++) {
-            Membrane mem = inForce.membranes().get(membrane[i]);
-            maxConductanceSPerM2[i] = ((Channel.Gated) mem.channels().get(channel[i])).maxConductanceSPerM2();
+            maxConductanceSPerM2[i] = Placed.in(inForce, Membrane::channels, membrane[i], channel[i],
+                    Channel.Gated.class).maxConductanceSPerM2();
         }
     }
 

@@ -1,8 +1,8 @@
 package org.ionflux.internal.mechanism;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.ionflux.internal.model.Channel;
+import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.physics.Constants;
 import org.ionflux.internal.physics.GhkChannel;
@@ -20,18 +20,10 @@ public final class GhkTerm implements Term {
 
     /** Collects the GHK channels of {@code model}, in membrane and channel order. */
     public GhkTerm(Model model) {
-        List<int[]> found = new ArrayList<>();
-        for (int m = 0; m < model.membranes().size(); m++) {
-            List<Channel> channels = model.membranes().get(m).channels();
-            for (int k = 0; k < channels.size(); k++) {
-                if (channels.get(k) instanceof Channel.Ghk ghk) {
-                    found.add(new int[] {m, k, ghk.speciesIndex()});
-                }
-            }
-        }
-        membrane = found.stream().mapToInt(a -> a[0]).toArray();
-        channel = found.stream().mapToInt(a -> a[1]).toArray();
-        species = found.stream().mapToInt(a -> a[2]).toArray();
+        List<Placed<Channel.Ghk>> found = Placed.all(model, Membrane::channels, Channel.Ghk.class);
+        membrane = Placed.membranes(found);
+        channel = Placed.indices(found);
+        species = found.stream().mapToInt(p -> p.mechanism().speciesIndex()).toArray();
         permeabilityMPerS = new double[membrane.length];
     }
 
@@ -48,7 +40,7 @@ public final class GhkTerm implements Term {
     @Override
     public void startSegment(Model inForce, double timeS, double toleranceS) {
         for (int i = 0; i < membrane.length; i++) {
-            permeabilityMPerS[i] = ((Channel.Ghk) inForce.membranes().get(membrane[i]).channels().get(channel[i]))
+            permeabilityMPerS[i] = Placed.in(inForce, Membrane::channels, membrane[i], channel[i], Channel.Ghk.class)
                     .permeabilityMPerS();
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ionflux.internal.model.Channel;
+import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.physics.OhmicChannel;
 
@@ -21,17 +22,9 @@ public final class LeakTerm implements Term {
 
     /** Collects the leaks of {@code model}, in membrane and channel order. */
     public LeakTerm(Model model) {
-        List<int[]> found = new ArrayList<>();
-        for (int m = 0; m < model.membranes().size(); m++) {
-            List<Channel> channels = model.membranes().get(m).channels();
-            for (int k = 0; k < channels.size(); k++) {
-                if (channels.get(k) instanceof Channel.Leak) {
-                    found.add(new int[] {m, k});
-                }
-            }
-        }
-        membrane = found.stream().mapToInt(a -> a[0]).toArray();
-        channel = found.stream().mapToInt(a -> a[1]).toArray();
+        List<Placed<Channel.Leak>> found = Placed.all(model, Membrane::channels, Channel.Leak.class);
+        membrane = Placed.membranes(found);
+        channel = Placed.indices(found);
         conductanceSPerM2 = new double[membrane.length];
         reversalVolts = new double[membrane.length];
     }
@@ -49,7 +42,7 @@ public final class LeakTerm implements Term {
     @Override
     public void startSegment(Model inForce, double timeS, double toleranceS) {
         for (int i = 0; i < membrane.length; i++) {
-            Channel.Leak leak = (Channel.Leak) inForce.membranes().get(membrane[i]).channels().get(channel[i]);
+            Channel.Leak leak = Placed.in(inForce, Membrane::channels, membrane[i], channel[i], Channel.Leak.class);
             conductanceSPerM2[i] = leak.conductanceSPerM2();
             reversalVolts[i] = leak.reversalVolts();
         }

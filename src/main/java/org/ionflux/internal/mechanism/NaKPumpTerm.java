@@ -2,6 +2,7 @@ package org.ionflux.internal.mechanism;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.model.Pump;
 import org.ionflux.internal.physics.Constants;
@@ -25,19 +26,11 @@ public final class NaKPumpTerm implements Term {
 
     /** Collects the Na/K pumps of {@code model}, in membrane and pump order. */
     public NaKPumpTerm(Model model) {
-        List<int[]> found = new ArrayList<>();
-        for (int m = 0; m < model.membranes().size(); m++) {
-            List<Pump> pumps = model.membranes().get(m).pumps();
-            for (int k = 0; k < pumps.size(); k++) {
-                if (pumps.get(k) instanceof Pump.NaK nak) {
-                    found.add(new int[] {m, k, nak.sodiumIndex(), nak.potassiumIndex()});
-                }
-            }
-        }
-        membrane = found.stream().mapToInt(a -> a[0]).toArray();
-        pump = found.stream().mapToInt(a -> a[1]).toArray();
-        sodium = found.stream().mapToInt(a -> a[2]).toArray();
-        potassium = found.stream().mapToInt(a -> a[3]).toArray();
+        List<Placed<Pump.NaK>> found = Placed.all(model, Membrane::pumps, Pump.NaK.class);
+        membrane = Placed.membranes(found);
+        pump = Placed.indices(found);
+        sodium = found.stream().mapToInt(p -> p.mechanism().sodiumIndex()).toArray();
+        potassium = found.stream().mapToInt(p -> p.mechanism().potassiumIndex()).toArray();
         insideName = new String[membrane.length];
         for (int i = 0; i < membrane.length; i++) {
             insideName[i] = model.compartments().get(model.membranes().get(membrane[i]).insideIndex()).name();
@@ -65,7 +58,7 @@ public final class NaKPumpTerm implements Term {
     @Override
     public void startSegment(Model inForce, double timeS, double toleranceS) {
         for (int i = 0; i < membrane.length; i++) {
-            Pump.NaK p = (Pump.NaK) inForce.membranes().get(membrane[i]).pumps().get(pump[i]);
+            Pump.NaK p = Placed.in(inForce, Membrane::pumps, membrane[i], pump[i], Pump.NaK.class);
             maxCurrentAPerM2[i] = p.maxCurrentAPerM2();
             kmSodiumMolPerM3[i] = p.kmSodiumMolPerM3();
             kmPotassiumMolPerM3[i] = p.kmPotassiumMolPerM3();

@@ -1,6 +1,5 @@
 package org.ionflux.internal.mechanism;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.ionflux.internal.model.Channel;
 import org.ionflux.internal.model.Membrane;
@@ -22,18 +21,10 @@ public final class OhmicTerm implements Term {
 
     /** Collects the ohmic channels of {@code model}, in membrane and channel order. */
     public OhmicTerm(Model model) {
-        List<int[]> found = new ArrayList<>();
-        for (int m = 0; m < model.membranes().size(); m++) {
-            List<Channel> channels = model.membranes().get(m).channels();
-            for (int k = 0; k < channels.size(); k++) {
-                if (channels.get(k) instanceof Channel.Ohmic ohmic) {
-                    found.add(new int[] {m, k, ohmic.speciesIndex()});
-                }
-            }
-        }
-        membrane = found.stream().mapToInt(a -> a[0]).toArray();
-        channel = found.stream().mapToInt(a -> a[1]).toArray();
-        species = found.stream().mapToInt(a -> a[2]).toArray();
+        List<Placed<Channel.Ohmic>> found = Placed.all(model, Membrane::channels, Channel.Ohmic.class);
+        membrane = Placed.membranes(found);
+        channel = Placed.indices(found);
+        species = found.stream().mapToInt(p -> p.mechanism().speciesIndex()).toArray();
         conductanceSPerM2 = new double[membrane.length];
     }
 
@@ -60,8 +51,8 @@ public final class OhmicTerm implements Term {
     @Override
     public void startSegment(Model inForce, double timeS, double toleranceS) {
         for (int i = 0; i < membrane.length; i++) {
-            Membrane mem = inForce.membranes().get(membrane[i]);
-            conductanceSPerM2[i] = ((Channel.Ohmic) mem.channels().get(channel[i])).conductanceSPerM2();
+            conductanceSPerM2[i] = Placed.in(inForce, Membrane::channels, membrane[i], channel[i], Channel.Ohmic.class)
+                    .conductanceSPerM2();
         }
     }
 

@@ -2,6 +2,7 @@ package org.ionflux.internal.mechanism;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.model.Pump;
 import org.ionflux.internal.physics.CalciumPump;
@@ -23,18 +24,10 @@ public final class PmcaTerm implements Term {
 
     /** Collects the PMCA pumps of {@code model}, in membrane and pump order. */
     public PmcaTerm(Model model) {
-        List<int[]> found = new ArrayList<>();
-        for (int m = 0; m < model.membranes().size(); m++) {
-            List<Pump> pumps = model.membranes().get(m).pumps();
-            for (int k = 0; k < pumps.size(); k++) {
-                if (pumps.get(k) instanceof Pump.Pmca pmca) {
-                    found.add(new int[] {m, k, pmca.calciumIndex()});
-                }
-            }
-        }
-        membrane = found.stream().mapToInt(a -> a[0]).toArray();
-        pump = found.stream().mapToInt(a -> a[1]).toArray();
-        calcium = found.stream().mapToInt(a -> a[2]).toArray();
+        List<Placed<Pump.Pmca>> found = Placed.all(model, Membrane::pumps, Pump.Pmca.class);
+        membrane = Placed.membranes(found);
+        pump = Placed.indices(found);
+        calcium = found.stream().mapToInt(p -> p.mechanism().calciumIndex()).toArray();
         insideName = new String[membrane.length];
         for (int i = 0; i < membrane.length; i++) {
             insideName[i] = model.compartments().get(model.membranes().get(membrane[i]).insideIndex()).name();
@@ -58,7 +51,7 @@ public final class PmcaTerm implements Term {
     @Override
     public void startSegment(Model inForce, double timeS, double toleranceS) {
         for (int i = 0; i < membrane.length; i++) {
-            Pump.Pmca p = (Pump.Pmca) inForce.membranes().get(membrane[i]).pumps().get(pump[i]);
+            Pump.Pmca p = Placed.in(inForce, Membrane::pumps, membrane[i], pump[i], Pump.Pmca.class);
             maxCurrentAPerM2[i] = p.maxCurrentAPerM2();
             kmMolPerM3[i] = p.kmMolPerM3();
             hill[i] = p.hill();

@@ -22,30 +22,94 @@ public final class ExplainReport {
     private ExplainReport() {
     }
 
+    /**
+     * The explanation as data, for the text of {@code explain} and the tables of the HTML report.
+     *
+     * @param heading     first line: scenario, temperature and RT/F
+     * @param description the scenario's description, stripped, or ""
+     * @param conventions the sentence on sign conventions
+     * @param membranes   one table per membrane
+     */
+    public record Explanation(String heading, String description, String conventions, List<MembraneTable> membranes) {
+    }
+
+    /**
+     * One membrane's table.
+     *
+     * @param heading    {@code Membrane m: inside a, outside b, V = -70.00 mV (clamped)}
+     * @param rows       one row per charged species (or neutral one with a channel)
+     * @param paragraphs why each ion moves as it does, then what each mechanism adds
+     */
+    public record MembraneTable(String heading, List<Row> rows, List<String> paragraphs) {
+    }
+
+    /**
+     * One row of a membrane's table, as text.
+     *
+     * @param ion     species name
+     * @param charge  {@code +1}, {@code -2}, ...
+     * @param inside  concentration inside, mM
+     * @param outside concentration outside, mM
+     * @param nernst  E_X, mV ({@code -}, {@code +inf} or {@code -inf} when undefined)
+     * @param v       V, mV
+     * @param drive   V - E_X, mV
+     * @param current {@code outward}, {@code inward}, {@code none} or {@code -}
+     * @param flux    {@code out of <inside>}, {@code into <inside>}, {@code none} or {@code no pathway}
+     */
+    public record Row(String ion, String charge, String inside, String outside, String nernst, String v,
+                      String drive, String current, String flux) {
+    }
+
+    /** Column titles of a membrane's table. */
+    public static final List<String> COLUMNS = List.of("ion", "z", "inside(mM)", "outside(mM)", "E_X(mV)", "V(mV)",
+            "V-E_X(mV)", "current", "ion flux");
+
+    private static final String ROW_FORMAT = "%-8s %5s %12s %12s %10s %9s %11s %-9s %-22s%n";
+
     /** @return the report for the initial state of {@code model} */
     public static String render(Model model) {
+        Explanation e = explain(model);
+        StringBuilder out = new StringBuilder();
+        out.append(e.heading()).append(System.lineSeparator());
+        if (!e.description().isEmpty()) {
+            out.append(e.description()).append(System.lineSeparator());
+        }
+        out.append(e.conventions()).append(System.lineSeparator());
+        for (MembraneTable t : e.membranes()) {
+            out.append(System.lineSeparator()).append(t.heading()).append(System.lineSeparator());
+            out.append(String.format(Locale.ROOT, ROW_FORMAT, COLUMNS.toArray()));
+            for (Row r : t.rows()) {
+                out.append(String.format(Locale.ROOT, ROW_FORMAT, r.ion(), r.charge(), r.inside(), r.outside(),
+                        r.nernst(), r.v(), r.drive(), r.current(), r.flux()));
+            }
+            for (String paragraph : t.paragraphs()) {
+                out.append(System.lineSeparator()).append(paragraph).append(System.lineSeparator());
+            }
+        }
+        return out.toString();
+    }
+
+    /** @return the explanation of the initial state of {@code model}, as data */
+    public static Explanation explain(Model model) {
         IonFluxSystem system = new IonFluxSystem(model);
         double[] y = system.initialState();
         system.computeDerivatives(0.0, y, new double[system.dimension()]);
         double thermalMv = Constants.thermalVoltageVolts(model.temperatureK()) * 1e3;
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Scenario %s at %.2f degC (RT/F = %.3f mV)%n", model.name(),
-                model.temperatureCelsius(), thermalMv));
-        if (!model.description().isBlank()) {
-            out.append(model.description().strip()).append(System.lineSeparator());
-        }
-        out.append(String.format("Sign conventions: V = phi_inside - phi_outside; currents are outward positive; "
-                + "a flux is 'out' when the ion leaves the inside compartment.%n"));
+        String heading = String.format(Locale.ROOT, "Scenario %s at %.2f degC (RT/F = %.3f mV)", model.name(),
+                model.temperatureCelsius(), thermalMv);
+        String description = model.description().isBlank() ? "" : model.description().strip();
+        String conventions = "Sign conventions: V = phi_inside - phi_outside; currents are outward positive; "
+                + "a flux is 'out' when the ion leaves the inside compartment.";
+        List<MembraneTable> tables = new ArrayList<>();
         for (int m = 0; m < model.membranes().size(); m++) {
             Membrane mem = model.membranes().get(m);
             Compartment in = model.compartments().get(mem.insideIndex());
             Compartment outside = model.compartments().get(mem.outsideIndex());
             double vMv = system.potentialVolts(m) * 1e3;
-            out.append(String.format(Locale.ROOT, "%nMembrane %s: inside %s, outside %s, V = %.2f mV (%s)%n",
-                    mem.name(), in.name(), outside.name(), vMv, mem.isDynamic() ? "free, initial value" : "clamped"));
-            out.append(String.format(Locale.ROOT, "%-8s %5s %12s %12s %10s %9s %11s %-9s %-22s%n", "ion", "z",
-                    "inside(mM)", "outside(mM)", "E_X(mV)", "V(mV)", "V-E_X(mV)", "current", "ion flux"));
-            List<String> stories = new ArrayList<>();
+            String membraneHeading = String.format(Locale.ROOT, "Membrane %s: inside %s, outside %s, V = %.2f mV (%s)",
+                    mem.name(), in.name(), outside.name(), vMv, mem.isDynamic() ? "free, initial value" : "clamped");
+            List<Row> rows = new ArrayList<>();
+            List<String> paragraphs = new ArrayList<>();
             for (int s = 0; s < model.species().size(); s++) {
                 Species sp = model.species().get(s);
                 if (sp.charge() == 0 && !mem.hasChannelFor(s)) {
@@ -60,28 +124,23 @@ public final class ExplainReport {
                 double current = system.speciesCurrentAPerM2(m, s) * 1e2;
                 String currentWord = !pathway || sp.charge() == 0 ? "-" : direction(current, "outward", "inward");
                 String fluxWord = !pathway ? "no pathway" : direction(flux, "out of " + in.name(), "into " + in.name());
-                out.append(String.format(Locale.ROOT, "%-8s %5s %12s %12s %10s %9.2f %11s %-9s %-22s%n", sp.name(),
-                        charge(sp.charge()), number(cIn), number(cOut), mv(eMv), vMv, mv(drive), currentWord,
-                        fluxWord));
+                rows.add(new Row(sp.name(), charge(sp.charge()), number(cIn), number(cOut), mv(eMv),
+                        String.format(Locale.ROOT, "%.2f", vMv), mv(drive), currentWord, fluxWord));
                 if (pathway) {
                     String carried = carriers(system, m, s);
                     String net = carried.isEmpty() ? "" : String.format(Locale.ROOT, " Counting channels, pumps "
                             + "and transporters together, the net flux of %s is %s (%.4g fmol/s).", sp.name(),
                             direction(flux, "out of " + in.name(), "into " + in.name()), flux * 1e15);
-                    stories.add(story(model, mem, sp, channelKinds(system, m, s), cIn, cOut, eMv, vMv, flux, current,
-                            in, outside, !carried.isEmpty()).strip() + carried + net);
+                    paragraphs.add(story(model, mem, sp, channelKinds(system, m, s), cIn, cOut, eMv, vMv, flux,
+                            current, in, outside, !carried.isEmpty()).strip() + carried + net);
                 }
-            }
-            for (String story : stories) {
-                out.append(System.lineSeparator()).append(story).append(System.lineSeparator());
             }
             for (Term t : system.terms().mechanisms()) {
-                for (String paragraph : t.membraneParagraphs(m, system.view(), system.fluxes())) {
-                    out.append(System.lineSeparator()).append(paragraph).append(System.lineSeparator());
-                }
+                paragraphs.addAll(t.membraneParagraphs(m, system.view(), system.fluxes()));
             }
+            tables.add(new MembraneTable(membraneHeading, List.copyOf(rows), List.copyOf(paragraphs)));
         }
-        return out.toString();
+        return new Explanation(heading, description, conventions, List.copyOf(tables));
     }
 
     private static String story(Model model, Membrane mem, Species sp, String kind, double cIn, double cOut, double eMv,

@@ -17,7 +17,8 @@ import org.ionflux.internal.solver.RunResult;
 public final class RunWriter implements TraceSink, Closeable {
 
     /** Names of the files a run writes besides its PNG plots (an earlier result is recognised by them). */
-    public static final Set<String> OUTPUT_FILES = Set.of("trace.csv", "summary.json", "report.html");
+    public static final Set<String> OUTPUT_FILES = Set.of("trace.csv", "summary.json", "report.html", "scenario.yaml",
+            "scenario.json");
 
     /** Rows kept for plots. */
     static final int PLOT_ROWS = 4000;
@@ -34,6 +35,7 @@ public final class RunWriter implements TraceSink, Closeable {
         this.trace = folder.resolve("trace.csv");
         this.csv = new CsvTraceWriter(trace);
         this.tee = new TeeSink(csv, thinned);
+        Plots.warmUpInBackground();
     }
 
     @Override
@@ -74,7 +76,7 @@ public final class RunWriter implements TraceSink, Closeable {
         Summary.write(folder.resolve("summary.json"), model, scenarioSha256, result, thinned.columns(), finalRow,
                 equilibrium);
         if (csv.rows() > 0) {
-            Plots.write(folder, model.name(), thinned);
+            Plots.write(folder, model.name(), thinned, model.settings().plot());
         }
     }
 

@@ -166,7 +166,7 @@ public final class TraceColumns {
     }
 
     /** @return a regular expression matching the glob ({@code *} any run, {@code ?} one character) */
-    static Pattern globToRegex(String glob) {
+    public static Pattern globToRegex(String glob) {
         return ColumnPatterns.toRegex(glob);
     }
 

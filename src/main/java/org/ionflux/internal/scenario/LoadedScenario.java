@@ -15,22 +15,31 @@ import org.ionflux.internal.model.Model;
  * @param warnings physical sanity warnings (not errors), e.g. a compartment that is not electroneutral
  * @param tree     the parsed file, to edit with {@link ParameterPath#with} and re-read with
  *                 {@link ScenarioReader#fromTree}; null for a model built in code
+ * @param check    the file's {@code check:} section (the tolerances of {@code ionflux check}; {@code run} ignores
+ *                 it), or {@link CheckSection#NONE}
  */
-public record LoadedScenario(Model model, Path file, String sha256, List<Problem> warnings, LocatedTree tree) {
+public record LoadedScenario(Model model, Path file, String sha256, List<Problem> warnings, LocatedTree tree,
+                             CheckSection check) {
 
     /** Copies the warnings. */
     public LoadedScenario {
         warnings = List.copyOf(warnings);
+        check = check == null ? CheckSection.NONE : check;
+    }
+
+    /** A scenario without a {@code check:} section. */
+    public LoadedScenario(Model model, Path file, String sha256, List<Problem> warnings, LocatedTree tree) {
+        this(model, file, sha256, warnings, tree, CheckSection.NONE);
     }
 
     /** A scenario without a parsed file (e.g. a model built in code). */
     public LoadedScenario(Model model, Path file, String sha256, List<Problem> warnings) {
-        this(model, file, sha256, warnings, null);
+        this(model, file, sha256, warnings, null, CheckSection.NONE);
     }
 
     /** A scenario without warnings or a parsed file (e.g. a model built in code). */
     public LoadedScenario(Model model, Path file, String sha256) {
-        this(model, file, sha256, List.of(), null);
+        this(model, file, sha256, List.of(), null, CheckSection.NONE);
     }
 
     /**

@@ -118,6 +118,11 @@ public final class LocatedTree {
         return ScenarioFile.sha256(json);
     }
 
+    /** @return the tree as compact JSON: the text whose SHA-256 is {@link #sha256()} (a scenario file itself) */
+    public String json() {
+        return root == null ? "null" : root.toString();
+    }
+
     /**
      * A copy with another root, made by editing this tree's root copy-on-write at {@code path} (this tree is not
      * changed): the value at {@code path}, and anything below it, has no line or column; every other path keeps its

@@ -41,7 +41,7 @@ public final class ScenarioReader {
     private static final Pattern SCENARIO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
     private static final Set<String> TOP_KEYS = Set.of("name", "description", "temperature", "ions", "compartments",
-            "membranes", "stimuli", "events", "simulation");
+            "membranes", "stimuli", "events", "simulation", CheckSection.KEY);
 
     private final LocatedTree tree;
     private final Fields fields;
@@ -72,7 +72,8 @@ public final class ScenarioReader {
      */
     public static LoadedScenario fromTree(LocatedTree tree, Path file, String sha256) throws ScenarioException {
         Model model = check(tree);
-        return new LoadedScenario(model, file, sha256, SanityWarnings.of(model, tree.file(), tree), tree);
+        return new LoadedScenario(model, file, sha256, SanityWarnings.of(model, tree.file(), tree), tree,
+                CheckSection.read(tree.root(), (path, message) -> { }));   // validated by readModel
     }
 
     /**
@@ -104,6 +105,7 @@ public final class ScenarioReader {
             return null;
         }
         fields.checkKeys(root, "", TOP_KEYS);
+        CheckSection.read(root, fields::problem);
 
         String name = fields.string(root, "", "name", true);
         if (name != null && (!SCENARIO_NAME.matcher(name).matches() || name.length() > 100)) {

@@ -9,7 +9,9 @@ import org.ionflux.internal.output.InMemoryTrace;
 import org.ionflux.internal.output.OutputFolder;
 import org.ionflux.internal.output.OutputFolderException;
 import org.ionflux.internal.output.RunWriter;
+import org.ionflux.internal.output.ScenarioCopy;
 import org.ionflux.internal.output.TraceRecorder;
+import org.ionflux.internal.scenario.LoadedScenario;
 import org.ionflux.internal.solver.RunControl;
 import org.ionflux.internal.solver.RunResult;
 import org.ionflux.internal.solver.Simulation;
@@ -35,21 +37,25 @@ public final class RunJob {
     }
 
     /**
-     * Runs {@code model} and writes its outputs.
+     * Runs a scenario and writes its outputs, with a copy of the scenario ({@link ScenarioCopy}).
      *
-     * @param sha256  SHA-256 of the scenario file, for the summary
-     * @param out     the chosen output folder DIR
-     * @param control lets a Ctrl-C handler stop the run
+     * @param scenario the scenario; its SHA-256 goes into the summary
+     * @param out      the chosen output folder DIR
+     * @param control  lets a Ctrl-C handler stop the run
+     * @param report   true to write {@code report.html} too ({@code run --report})
      * @throws OutputFolderException when DIR or DIR.failed exists and is not an earlier result (nothing is written)
      * @throws IOException when the outputs cannot be written; if the run itself ended, the message says where its
      *                     outputs were left
      */
-    public static Outcome run(Model model, String sha256, Path out, RunControl control)
+    public static Outcome run(LoadedScenario scenario, Path out, RunControl control, boolean report)
             throws IOException, OutputFolderException {
+        Model model = scenario.model();
+        String sha256 = scenario.sha256();
         OutputFolder folder = OutputFolder.of(out, RunWriter.OUTPUT_FILES);
         Path work = folder.newWorkFolder();
         boolean keepWork = false;
         try {
+            writeCopy(scenario, work);
             Simulation simulation = new Simulation(model);
             RunResult result;
             long rows;
@@ -67,6 +73,9 @@ public final class RunJob {
                 }
                 writer.finish(model, sha256, result);
                 rows = writer.rows();
+            }
+            if (report) {
+                ReportJob.writeInto(work);
             }
             keepWork = true;
             Path destination = folder.publish(work, result.status() == RunResult.Status.COMPLETED);
@@ -115,12 +124,15 @@ public final class RunJob {
      *
      * @return where the outputs are now
      */
-    public static Path write(Model model, String sha256, InMemory run, Path out)
+    public static Path write(LoadedScenario scenario, InMemory run, Path out)
             throws IOException, OutputFolderException {
+        Model model = scenario.model();
+        String sha256 = scenario.sha256();
         OutputFolder folder = OutputFolder.of(out, RunWriter.OUTPUT_FILES);
         Path work = folder.newWorkFolder();
         boolean keepWork = false;
         try {
+            writeCopy(scenario, work);
             try (RunWriter writer = new RunWriter(work)) {
                 writer.begin(run.trace().columns());
                 for (double[] row : run.trace().rows()) {
@@ -136,6 +148,13 @@ public final class RunJob {
             if (!keepWork) {
                 OutputFolder.deleteTree(work);
             }
+        }
+    }
+
+    private static void writeCopy(LoadedScenario scenario, Path work) throws IOException {
+        ScenarioCopy copy = ScenarioCopy.of(scenario);
+        if (copy != null) {
+            copy.write(work);
         }
     }
 }

@@ -137,7 +137,7 @@ class RunFailureTest {
         try (Stream<Path> all = Files.walk(tmp)) {
             assertThat(all.filter(Files::isRegularFile).map(p -> tmp.relativize(p).toString()).sorted().toList())
                     .containsExactly("a/b/concentrations.png", "a/b/currents.png", "a/b/potential.png",
-                            "a/b/summary.json", "a/b/trace.csv");
+                            "a/b/scenario.yaml", "a/b/summary.json", "a/b/trace.csv");
         }
     }
 }

@@ -30,7 +30,7 @@ class RunJobTest {
     }
 
     private static RunJob.Outcome run(LoadedScenario scenario, Path out, RunControl control) throws Exception {
-        return RunJob.run(scenario.model(), scenario.sha256(), out, control);
+        return RunJob.run(scenario, out, control, false);
     }
 
     @Test
@@ -104,7 +104,7 @@ class RunJobTest {
         Model unstable = model.withSettings(new org.ionflux.internal.model.SimulationSettings(10, 0.1,
                 org.ionflux.internal.model.SolverKind.CLASSICAL_RK4, 1e-8, 1e-12, 0.01, List.of()));
         LoadedScenario bad = new LoadedScenario(unstable, Path.of("x.yaml"), "0".repeat(64));
-        RunJob.Outcome outcome = RunJob.run(bad.model(), bad.sha256(), out, new RunControl());
+        RunJob.Outcome outcome = RunJob.run(bad, out, new RunControl(), false);
         assertThat(outcome.result().status()).isEqualTo(RunResult.Status.FAILED);
         assertThat(outcome.folder()).isEqualTo(out.toAbsolutePath().resolveSibling("seed.failed"));
         assertThat(Files.readAllBytes(out.resolve("trace.csv"))).isEqualTo(before);
