@@ -115,7 +115,8 @@ public final class ScenarioReader {
         String description = fields.string(root, "", "description", false);
         double temperatureK = fields.quantity(root, "", "temperature", Dimension.TEMPERATURE, false,
                 Constants.ZERO_CELSIUS_K + 37.0);
-        if (!(temperatureK > 0 && temperatureK < MAX_TEMPERATURE_K)) {
+        // a temperature that could not be read (NaN) was reported already
+        if (!Double.isNaN(temperatureK) && !(temperatureK > 0 && temperatureK < MAX_TEMPERATURE_K)) {
             fields.problem("temperature", "the temperature must be above 0 K and below 400 K, found " + temperatureK
                     + " K");
         }
