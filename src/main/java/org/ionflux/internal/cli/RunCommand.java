@@ -32,6 +32,9 @@ final class RunCommand implements Callable<Integer> {
      */
     static final long INTERRUPT_GRACE_S = 10;
 
+    /** A trace at least this large is announced on stderr before the run, bytes. */
+    static final long ANNOUNCED_OUTPUT = 1_000_000_000L;
+
     /** Default of {@code --max-output}: the largest trace.csv a run may write without asking, bytes. */
     static final long DEFAULT_MAX_OUTPUT = 10_000_000_000L;
 
@@ -64,10 +67,16 @@ final class RunCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         Path dir = out != null ? out : Path.of("results", "runs", loaded.model().name());
-        String tooLarge = tooLarge(OutputEstimate.of(loaded.model()), maxOutput, dir, loaded.model().name());
+        OutputEstimate estimate = OutputEstimate.of(loaded.model());
+        String tooLarge = tooLarge(estimate, maxOutput, dir, loaded.model().name());
         if (tooLarge != null) {
             err.println(tooLarge);
             return Main.BAD_INPUT;
+        }
+        if (estimate.bytes() >= ANNOUNCED_OUTPUT) {
+            err.printf(Locale.ROOT, "%s: trace.csv will be about %s (%d rows x %d columns)%n", loaded.model().name(),
+                    OutputEstimate.format(estimate.bytes()), estimate.rows(), estimate.columns());
+            err.flush();
         }
         RunControl control = new RunControl();
         RunJob.Salvage salvage = new RunJob.Salvage();

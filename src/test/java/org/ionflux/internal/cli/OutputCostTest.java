@@ -61,11 +61,37 @@ class OutputCostTest {
         assertThat(refused.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(refused.err()).contains("above the limit of 100 kB (--max-output)");
         assertThat(tmp.resolve("a")).doesNotExist();
-        assertThat(BadInputTest.cli("run", scenario.toString(), "--out", tmp.resolve("b").toString(),
-                "--max-output", "1GB").code()).isZero();
+        Result raised = BadInputTest.cli("run", scenario.toString(), "--out", tmp.resolve("b").toString(),
+                "--max-output", "1GB");
+        assertThat(raised.code()).isZero();
+        assertThat(raised.err()).as("a small trace is not announced").doesNotContain("will be about");
         Result bad = BadInputTest.cli("run", scenario.toString(), "--max-output", "lots");
         assertThat(bad.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(bad.err()).contains("'lots' is not a size");
+    }
+
+    @Test
+    void aTraceOfAGigabyteOrMoreIsAnnouncedBeforeTheRun() throws Exception {
+        // 20 million rows of a cell already at equilibrium: about 2.4 GB announced; the run stops at its steady
+        // state after a few rows
+        Path scenario = tmp.resolve("still.yaml");
+        Files.writeString(scenario, """
+                name: still
+                ions: {K: {charge: 1}}
+                compartments:
+                  cell: {volume: 1 pL, concentrations: {K: 140}}
+                  bath: {volume: 1 mL, clamped: true, concentrations: {K: 140}}
+                membranes:
+                  plasma: {inside: cell, outside: bath, area: 1000 um^2, potential: {mode: clamp, value: 0 mV},
+                           channels: [{ion: K, conductance: 1 mS/cm^2}]}
+                simulation: {duration: 1e6 s, output_interval: 0.05 s, stop_at_steady_state: true}
+                """);
+        OutputEstimate estimate = OutputEstimate.of(ScenarioReader.read(scenario).model());
+        assertThat(estimate.bytes()).isBetween(RunCommand.ANNOUNCED_OUTPUT, RunCommand.DEFAULT_MAX_OUTPUT);
+        Result r = BadInputTest.cli("run", scenario.toString(), "--out", tmp.resolve("out").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("still: trace.csv will be about " + OutputEstimate.format(estimate.bytes())
+                + " (20000001 rows x " + estimate.columns() + " columns)");
     }
 
     @Test
