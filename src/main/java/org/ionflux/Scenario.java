@@ -3,10 +3,11 @@ package org.ionflux;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.ionflux.internal.output.ExplainReport;
 import org.ionflux.internal.scenario.LoadedScenario;
 import org.ionflux.internal.solver.RunControl;
+import org.ionflux.internal.steady.Steady;
 import org.ionflux.internal.workflow.RunJob;
+import org.ionflux.internal.workflow.SteadyJob;
 
 /**
  * A validated scenario: compartments, ions, membranes and their mechanisms, the potential protocol and the run
@@ -17,6 +18,7 @@ import org.ionflux.internal.workflow.RunJob;
  * Scenario faster = s.with("membranes.plasma.channels[0].permeability", "2e-7 cm/s");
  * Result r = faster.run();                 // in memory, no files written
  * System.out.println(s.explain());         // which way each ion goes at the start, and why
+ * SteadyState rest = s.steady();           // where it ends up, what it conserves, how fast it gets there
  * }</pre>
  */
 public final class Scenario {
@@ -80,9 +82,31 @@ public final class Scenario {
         return new Result(this, RunJob.runInMemory(loaded.model(), new RunControl()));
     }
 
-    /** @return the text {@code ionflux explain} prints: the initial state, and which way each ion goes and why */
+    /**
+     * Solves for the steady state with the parameters in force at t = 0, directly (no time course): as
+     * {@code ionflux steady}.
+     */
+    public SteadyState steady() {
+        return steady(0.0);
+    }
+
+    /**
+     * Solves for the steady state with the parameters in force at {@code atS} (events at or before it applied,
+     * stimuli off, a clamped membrane at its clamp value then), from the scenario's initial state.
+     *
+     * @param atS time, s, between 0 and the scenario's duration
+     * @throws IllegalArgumentException if {@code atS} is negative, not finite or beyond the duration
+     */
+    public SteadyState steady(double atS) {
+        return new SteadyState(this, Steady.solve(loaded.model(), atS));
+    }
+
+    /**
+     * @return the text {@code ionflux explain} prints: the initial state, which way each ion goes and why, and where
+     *     each membrane would settle
+     */
     public String explain() {
-        return ExplainReport.render(loaded.model());
+        return SteadyJob.explain(loaded.model());
     }
 
     @Override

@@ -76,6 +76,22 @@ class ArchitectureTest {
                 .check(engine);
     }
 
+    /**
+     * {@code steady} sits beside the run: it uses the solver, mechanism, model and physics packages and the output
+     * package's trace columns; the packages it uses and the reader never use it.
+     */
+    @Test
+    void theSteadyStateSitsAboveTheEquations() {
+        noClasses().that().resideInAnyPackage("..internal.solver..", "..internal.mechanism..", "..internal.model..",
+                        "..internal.physics..", "..internal.scenario..", "..internal.output..")
+                .should().dependOnClassesThat().resideInAPackage("..internal.steady..")
+                .check(engine);
+        noClasses().that().resideInAPackage("..internal.steady..")
+                .should().dependOnClassesThat().resideInAnyPackage("..internal.scenario..", "..internal.workflow..",
+                        "..internal.cli..", "java.nio..", "com.fasterxml..")
+                .check(engine);
+    }
+
     @Test
     void internalPackagesUseOnlyTheApisExceptionTypes() {
         noClasses().that().resideInAPackage(INTERNAL)

@@ -2,15 +2,16 @@ package org.ionflux.internal.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ionflux.internal.output.ExplainReport;
 import org.ionflux.internal.scenario.LoadedScenario;
+import org.ionflux.internal.workflow.SteadyJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ionflux explain SCENARIO}. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Show, for each membrane and ion, which way the ion goes at the start and why.")
+        description = "Show, for each membrane and ion, which way the ion goes at the start and why, and where it "
+                + "settles.")
 final class ExplainCommand implements Callable<Integer> {
 
     @Spec
@@ -25,7 +26,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (loaded == null) {
             return Main.BAD_INPUT;
         }
-        spec.commandLine().getOut().print(ExplainReport.render(loaded.model()));
+        spec.commandLine().getOut().print(SteadyJob.explain(loaded.model()));
         spec.commandLine().getOut().flush();
         return Main.OK;
     }

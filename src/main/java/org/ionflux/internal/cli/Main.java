@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ionflux", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Simulates ion fluxes across membranes and their relaxation to equilibrium.",
         subcommands = {RunCommand.class, ExplainCommand.class, ValidateCommand.class, BenchCommand.class,
-                CheckCommand.class, ReportCommand.class})
+                CheckCommand.class, ReportCommand.class, SteadyCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a successful command. */

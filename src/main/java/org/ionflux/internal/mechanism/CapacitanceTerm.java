@@ -57,10 +57,15 @@ public final class CapacitanceTerm implements Term {
     @Override
     public void addRates(StateView view, Fluxes out) {
         for (int m = 0; m < dynamic.length; m++) {
-            if (dynamic[m]) {
-                out.potentialRate(m, MembraneCapacitor.potentialRateVoltsPerS(out.membraneCurrent(m),
-                        out.stimulusCurrent(m), capacitanceFPerM2[m]));
-            }
+            addRate(m, out);
+        }
+    }
+
+    /** Sets the potential rate of membrane m alone (if it is dynamic) from the currents in {@code out}. */
+    public void addRate(int m, Fluxes out) {
+        if (dynamic[m]) {
+            out.potentialRate(m, MembraneCapacitor.potentialRateVoltsPerS(out.membraneCurrent(m),
+                    out.stimulusCurrent(m), capacitanceFPerM2[m]));
         }
     }
 

@@ -19,6 +19,16 @@ public final class Fluxes {
     private final double[] stimulusCurrent;
     private final double[] potentialRate;
     private final double[] volumeRate;
+    /**
+     * While recording ({@link #recordTouched}): which membranes and compartments have been written since the last
+     * {@link #clearTouched}, so that one rate at a time costs its own size, not the model's. Null otherwise.
+     */
+    private boolean[] membraneTouched;
+    private boolean[] compartmentTouched;
+    private int[] touchedMembranes;
+    private int[] touchedCompartments;
+    private int touchedMembraneCount;
+    private int touchedCompartmentCount;
 
     /** Accumulators for a model of that size. */
     public Fluxes(int speciesCount, int compartmentCount, int membraneCount) {
@@ -52,6 +62,9 @@ public final class Fluxes {
      * @param currentAPerM2   its current density, A/m^2, outward positive
      */
     public void species(int membrane, int species, double fluxMolPerS, double currentAPerM2) {
+        if (membraneTouched != null) {
+            touchMembrane(membrane);
+        }
         speciesFlux[membrane * speciesCount + species] += fluxMolPerS;
         speciesCurrent[membrane * speciesCount + species] += currentAPerM2;
         membraneCurrent[membrane] += currentAPerM2;
@@ -59,6 +72,9 @@ public final class Fluxes {
 
     /** Adds a non-specific leak current through membrane m (it counts in the total), A/m^2, outward positive. */
     public void leak(int membrane, double currentAPerM2) {
+        if (membraneTouched != null) {
+            touchMembrane(membrane);
+        }
         leakCurrent[membrane] += currentAPerM2;
         membraneCurrent[membrane] += currentAPerM2;
     }
@@ -68,21 +84,34 @@ public final class Fluxes {
      * {@link #species}, already count in the total.
      */
     public void pump(int membrane, double currentAPerM2) {
+        if (membraneTouched != null) {
+            touchMembrane(membrane);
+        }
         pumpCurrent[membrane] += currentAPerM2;
     }
 
     /** Adds an injected stimulus current density on membrane m, A/m^2, positive depolarizing. */
     public void stimulus(int membrane, double currentAPerM2) {
+        if (membraneTouched != null) {
+            touchMembrane(membrane);
+        }
         stimulusCurrent[membrane] += currentAPerM2;
     }
 
     /** Sets the rate of the potential of a dynamic membrane m, V/s. */
     public void potentialRate(int membrane, double voltsPerS) {
+        if (membraneTouched != null) {
+            touchMembrane(membrane);
+        }
         potentialRate[membrane] = voltsPerS;
     }
 
     /** Adds to the rate of the volume of compartment c, m^3/s. */
     public void volumeRate(int compartment, double m3PerS) {
+        if (compartmentTouched != null && !compartmentTouched[compartment]) {
+            compartmentTouched[compartment] = true;
+            touchedCompartments[touchedCompartmentCount++] = compartment;
+        }
         volumeRate[compartment] += m3PerS;
     }
 
@@ -124,5 +153,66 @@ public final class Fluxes {
     /** @return the rate of the volume of compartment c, m^3/s */
     public double volumeRate(int compartment) {
         return volumeRate[compartment];
+    }
+
+    /**
+     * Starts recording which membranes and compartments are written (for evaluations of one rate at a time, e.g.
+     * the stoichiometry); every accumulator is cleared first.
+     */
+    public void recordTouched() {
+        clear();
+        membraneTouched = new boolean[membraneCurrent.length];
+        compartmentTouched = new boolean[volumeRate.length];
+        touchedMembranes = new int[membraneCurrent.length];
+        touchedCompartments = new int[volumeRate.length];
+        touchedMembraneCount = 0;
+        touchedCompartmentCount = 0;
+    }
+
+    /** Stops recording; every accumulator is cleared. */
+    public void stopRecording() {
+        clear();
+        membraneTouched = null;
+        compartmentTouched = null;
+        touchedMembranes = null;
+        touchedCompartments = null;
+    }
+
+    /** @return the membranes written since recording started or was last cleared, in the order first written */
+    public int[] touchedMembranes() {
+        return Arrays.copyOf(touchedMembranes, touchedMembraneCount);
+    }
+
+    /** @return the compartments whose volume rate was written since recording started or was last cleared */
+    public int[] touchedCompartments() {
+        return Arrays.copyOf(touchedCompartments, touchedCompartmentCount);
+    }
+
+    /** Clears the accumulators of the touched membranes and compartments only, and forgets them. */
+    public void clearTouched() {
+        for (int k = 0; k < touchedMembraneCount; k++) {
+            int m = touchedMembranes[k];
+            Arrays.fill(speciesFlux, m * speciesCount, (m + 1) * speciesCount, 0.0);
+            Arrays.fill(speciesCurrent, m * speciesCount, (m + 1) * speciesCount, 0.0);
+            membraneCurrent[m] = 0;
+            leakCurrent[m] = 0;
+            pumpCurrent[m] = 0;
+            stimulusCurrent[m] = 0;
+            potentialRate[m] = 0;
+            membraneTouched[m] = false;
+        }
+        for (int k = 0; k < touchedCompartmentCount; k++) {
+            volumeRate[touchedCompartments[k]] = 0;
+            compartmentTouched[touchedCompartments[k]] = false;
+        }
+        touchedMembraneCount = 0;
+        touchedCompartmentCount = 0;
+    }
+
+    private void touchMembrane(int membrane) {
+        if (!membraneTouched[membrane]) {
+            membraneTouched[membrane] = true;
+            touchedMembranes[touchedMembraneCount++] = membrane;
+        }
     }
 }

@@ -26,6 +26,8 @@ public final class GatedTerm implements StatefulTerm {
     /** First variable of channel i, relative to this term's offset. */
     private final int[] firstGate;
     private final double[] maxConductanceSPerM2;
+    /** Initial gates given by the model (a scenario's {@code initial_state}), or null: steady state at initial V. */
+    private final double[][] initialGates;
     private final int stateCount;
     private final double[] gradient = new double[8];
     private int offset = -1;
@@ -33,6 +35,9 @@ public final class GatedTerm implements StatefulTerm {
     /** Collects the gated channels of {@code model}, in membrane and channel order. */
     public GatedTerm(Model model) {
         List<Placed<Channel.Gated>> found = Placed.all(model, Membrane::channels, Channel.Gated.class);
+        initialGates = found.stream().map(p -> p.mechanism().initialGates().isEmpty() ? null
+                : p.mechanism().initialGates().stream().mapToDouble(Double::doubleValue).toArray())
+                .toArray(double[][]::new);
         int n = found.size();
         membrane = Placed.membranes(found);
         channel = Placed.indices(found);
@@ -91,7 +96,8 @@ public final class GatedTerm implements StatefulTerm {
         for (int i = 0; i < membrane.length; i++) {
             double vMv = view.potentialVolts(membrane[i]) * 1e3;
             for (int g = 0; g < kinetics[i].gateCount(); g++) {
-                y[offset + firstGate[i] + g] = kinetics[i].gate(g).steadyState(vMv);
+                y[offset + firstGate[i] + g] = initialGates[i] != null ? initialGates[i][g]
+                        : kinetics[i].gate(g).steadyState(vMv);
             }
         }
     }

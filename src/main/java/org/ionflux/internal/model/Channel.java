@@ -63,16 +63,40 @@ public sealed interface Channel extends Mechanism permits Channel.Ohmic, Channel
      * @param speciesIndex         the species it moves
      * @param maxConductanceSPerM2 gbar, S/m^2
      * @param kinetics             the gate kinetics
+     * @param initialGates         the gates' values at t = 0, in the kinetics' gate order (from a scenario's
+     *                             {@code initial_state}); empty: each gate starts at its steady state at the initial
+     *                             potential
      */
-    record Gated(int speciesIndex, double maxConductanceSPerM2, HodgkinHuxleyKinetics kinetics) implements Channel {
-        /** Checks the conductance. */
+    record Gated(int speciesIndex, double maxConductanceSPerM2, HodgkinHuxleyKinetics kinetics,
+                 java.util.List<Double> initialGates) implements Channel {
+        /** Checks the conductance and the initial gates, and copies the list. */
         public Gated {
             Checks.nonNegativeFinite(maxConductanceSPerM2, "conductance");
+            initialGates = java.util.List.copyOf(initialGates);
+            if (!initialGates.isEmpty() && initialGates.size() != kinetics.gateCount()) {
+                throw new IllegalArgumentException("a " + kinetics.id() + " channel has " + kinetics.gateCount()
+                        + " gates");
+            }
+            for (double x : initialGates) {
+                if (!(x >= 0 && x <= 1)) {
+                    throw new IllegalArgumentException("a gate must be between 0 and 1, found " + x);
+                }
+            }
+        }
+
+        /** A gated channel whose gates start at their steady state at the initial potential. */
+        public Gated(int speciesIndex, double maxConductanceSPerM2, HodgkinHuxleyKinetics kinetics) {
+            this(speciesIndex, maxConductanceSPerM2, kinetics, java.util.List.of());
         }
 
         @Override
         public Channel withStrength(double value) {
-            return new Gated(speciesIndex, value, kinetics);
+            return new Gated(speciesIndex, value, kinetics, initialGates);
+        }
+
+        /** @return a copy whose gates start at {@code gates} (in the kinetics' gate order) */
+        public Gated withInitialGates(java.util.List<Double> gates) {
+            return new Gated(speciesIndex, maxConductanceSPerM2, kinetics, gates);
         }
     }
 

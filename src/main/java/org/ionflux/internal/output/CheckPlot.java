@@ -1,29 +1,31 @@
 package org.ionflux.internal.output;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.lines.SeriesLines;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import java.util.ArrayList;
+import java.util.List;
+import org.ionflux.internal.output.plot.Figure;
+import org.ionflux.internal.output.plot.FigureRenderer;
+import org.ionflux.internal.output.plot.Palette;
+import org.ionflux.internal.output.plot.Panel;
+import org.ionflux.internal.output.plot.PngWriter;
+import org.ionflux.internal.output.plot.Series;
+import org.ionflux.internal.output.plot.Style;
+import org.ionflux.internal.output.plot.TimeAxisUnit;
 
 /**
- * {@code check.png} (WORKFLOWS.md section 2): the worst column of a failed check, the run and the reference
- * overlaid, and below it the difference {@code run - reference} between the allowed band
- * {@code +-(atol + rtol |ref|)}, the worst value marked in both. Infinite and undefined values are left out of
- * the lines.
+ * {@code check.png}: the worst column of a failed check, the run and the reference overlaid, and below it the
+ * difference {@code run - reference} between the allowed band {@code +-(atol + rtol |ref|)}; a vertical line
+ * marks the time of the worst value in both panels. Infinite and undefined values break the lines. Drawn by the
+ * same renderer as the run's plots (computed ticks, time unit chosen from the span).
  */
 public final class CheckPlot {
 
-    static final int WIDTH = 1000;
-    static final int PANEL_HEIGHT = 420;
+    private static final Style RUN = new Style(Palette.ION_COLOURS.get(1), 1.6f, new float[0]);
+    private static final Style REFERENCE = new Style(Palette.ION_COLOURS.get(0), 1.6f, new float[] {7, 4});
+    private static final Style BAND = new Style(new Color(0x777777), 1.2f, new float[] {1.5f, 3});
+    private static final Style WORST = new Style(Color.BLACK, 1.0f, new float[] {8, 3, 1.5f, 3});
 
     private CheckPlot() {
     }
@@ -42,88 +44,56 @@ public final class CheckPlot {
      */
     public static void write(Path file, String scenario, String column, double[] time, double[] run,
                              double[] reference, double[] allowed, int worst) throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        XYChart values = chart(scenario + ": " + column + ", run and reference", column);
-        add(values, "run", time, run, Color.RED, false);
-        add(values, "reference", time, reference, Color.BLUE, true);
-        XYChart difference = chart(scenario + ": " + column + ", run - reference, and the allowed difference",
-                "difference");
+        PngWriter.write(FigureRenderer.png(figure(scenario, column, time, run, reference, allowed, worst)), file);
+    }
+
+    /** @return the figure {@link #write} draws */
+    static Figure figure(String scenario, String column, double[] time, double[] run, double[] reference,
+                         double[] allowed, int worst) {
+        double t0 = time.length == 0 ? 0 : time[0];
+        double t1 = time.length == 0 ? 1 : time[time.length - 1];
+        TimeAxisUnit unit = TimeAxisUnit.forSpan(t1 - t0);
+        double[] x = new double[time.length];
         double[] diff = new double[time.length];
-        double[] upper = new double[time.length];
         double[] lower = new double[time.length];
         for (int i = 0; i < time.length; i++) {
+            x[i] = unit.fromSeconds(time[i]);
             diff[i] = run[i] - reference[i];
-            upper[i] = allowed[i];
             lower[i] = -allowed[i];
         }
-        add(difference, "run - reference", time, diff, Color.RED, false);
-        add(difference, "+ allowed", time, upper, Color.GRAY, true);
-        add(difference, "- allowed", time, lower, Color.GRAY, true);
-        if (worst >= 0 && worst < time.length) {
-            marker(values, "worst (run)", time[worst], run[worst]);
-            marker(difference, "worst", time[worst], diff[worst]);
+        boolean marked = worst >= 0 && worst < time.length;
+        String at = marked ? " (worst at t = " + CsvTraceWriter.format(time[worst]) + " s)" : "";
+        List<Series> values = new ArrayList<>(List.of(new Series("run", x, run, RUN),
+                new Series("reference", x, reference, REFERENCE)));
+        List<Series> differences = new ArrayList<>(List.of(new Series("run - reference", x, diff, RUN),
+                new Series("+ allowed", x, allowed, BAND), new Series("- allowed", x, lower, BAND)));
+        if (marked) {
+            values.add(worstLine(x[worst], run, reference));
+            differences.add(worstLine(x[worst], diff, allowed, lower));
         }
-        BufferedImage top = BitmapEncoder.getBufferedImage(values);
-        BufferedImage bottom = BitmapEncoder.getBufferedImage(difference);
-        BufferedImage stacked = new BufferedImage(Math.max(top.getWidth(), bottom.getWidth()),
-                top.getHeight() + bottom.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = stacked.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, stacked.getWidth(), stacked.getHeight());
-            g.drawImage(top, 0, 0, null);
-            g.drawImage(bottom, 0, top.getHeight(), null);
-        } finally {
-            g.dispose();
-        }
-        if (!ImageIO.write(stacked, "png", file.toFile())) {
-            throw new IOException("no PNG writer available for " + file);
-        }
+        Panel top = new Panel(column + ", run and reference" + at, column, false, values, "", false);
+        Panel bottom = new Panel("run - reference, and the allowed difference", "difference", false, differences,
+                "", true);
+        double hi = t1 > t0 ? unit.fromSeconds(t1) : unit.fromSeconds(t0) + 1;
+        return new Figure(scenario + ": " + column, "t (" + unit.symbol() + ")", unit.fromSeconds(t0), hi,
+                List.of(top, bottom), "nothing to plot: the trace has no rows");
     }
 
-    private static XYChart chart(String title, String yAxis) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(PANEL_HEIGHT).title(title).xAxisTitle("t (s)")
-                .yAxisTitle(yAxis).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setMarkerSize(8);
-        chart.getStyler().setXAxisTickMarkSpacingHint(120);
-        return chart;
-    }
-
-    /** Adds a line; non-finite values are left out (the line joins the finite ones). */
-    private static void add(XYChart chart, String name, double[] x, double[] y, Color color, boolean dashed) {
-        int n = 0;
-        for (double v : y) {
-            if (Double.isFinite(v)) {
-                n++;
+    /** A vertical line at {@code x} over the finite range of the given values. */
+    private static Series worstLine(double x, double[]... ys) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] y : ys) {
+            for (double v : y) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
             }
         }
-        if (n == 0) {
-            return;
+        if (lo > hi) {
+            return new Series("worst", new double[0], new double[0], WORST);
         }
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        int k = 0;
-        for (int i = 0; i < y.length; i++) {
-            if (Double.isFinite(y[i])) {
-                xs[k] = x[i];
-                ys[k] = y[i];
-                k++;
-            }
-        }
-        XYSeries series = chart.addSeries(name, xs, ys);
-        series.setMarker(SeriesMarkers.NONE);
-        series.setLineColor(color);
-        series.setLineStyle(dashed ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
-    }
-
-    private static void marker(XYChart chart, String name, double x, double y) {
-        if (!Double.isFinite(y)) {
-            return;
-        }
-        XYSeries series = chart.addSeries(name, new double[] {x}, new double[] {y});
-        series.setMarker(SeriesMarkers.CIRCLE);
-        series.setMarkerColor(Color.BLACK);
-        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        return new Series("worst", new double[] {x, x}, new double[] {lo, hi}, WORST);
     }
 }

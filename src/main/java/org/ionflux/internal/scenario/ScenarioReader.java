@@ -41,7 +41,7 @@ public final class ScenarioReader {
     private static final Pattern SCENARIO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
     private static final Set<String> TOP_KEYS = Set.of("name", "description", "temperature", "ions", "compartments",
-            "membranes", "stimuli", "events", "simulation", CheckSection.KEY);
+            "membranes", "stimuli", "events", "simulation", CheckSection.KEY, InitialStateReader.KEY);
 
     private final LocatedTree tree;
     private final Fields fields;
@@ -141,15 +141,16 @@ public final class ScenarioReader {
         }
         List<Species> species = new ArrayList<>();
         ions.forEach((n, z) -> species.add(new Species(n, z)));
+        Model model;
         try {
-            Model model = new Model(name, description == null ? "" : description, temperatureK, species,
-                    compartments, membranes, stimuli, events, settings);
+            model = new Model(name, description == null ? "" : description, temperatureK, species, compartments,
+                    membranes, stimuli, events, settings);
             // the column names depend on the model: record and plot patterns are checked once it is built
             ColumnPatterns.checkMatches(fields, model);
-            return model;
         } catch (IllegalArgumentException e) {
             fields.problem("", e.getMessage());
             return null;
         }
+        return new InitialStateReader(fields).apply(model, root, tree.file());
     }
 }

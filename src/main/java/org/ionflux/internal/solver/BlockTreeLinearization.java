@@ -220,6 +220,30 @@ public final class BlockTreeLinearization implements LinearizedSystem {
         system.computeJacobian(y, sinkAdder);
     }
 
+    /**
+     * Adds {@code value} to entry (row, col) of the Jacobian stored by the last {@link #computeJacobian}, before
+     * {@link #factor}: {@code steady} adds its conservation laws there. The entry must fit the block structure
+     * ({@link #fits}).
+     *
+     * @throws IllegalStateException if (row, col) couples blocks that are not parent and child
+     */
+    public void addToJacobian(int row, int col, double value) {
+        add(row, col, value);
+    }
+
+    /**
+     * @return true if entry (row, col) fits the block structure: both variables in one block, or in a block and its
+     *     parent, or the row a bookkeeping sink (stored sparsely)
+     */
+    public boolean fits(int row, int col) {
+        if (sink[row]) {
+            return true;
+        }
+        int br = blockOf[row];
+        int bc = blockOf[col];
+        return bc >= 0 && (br == bc || bc == parentBlock[br] || br == parentBlock[bc]);
+    }
+
     private void add(int row, int col, double value) {
         if (sink[row]) {
             int n = sinkCount[row];
@@ -294,6 +318,12 @@ public final class BlockTreeLinearization implements LinearizedSystem {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>At {@code shift = 0} (a Newton step of {@code steady}) the bookkeeping sinks have no equation of their own
+     * and their entries of the solution are not finite; the other entries do not depend on them.</p>
+     */
     @Override
     public void solve(double[] rhs) {
         // gather each block's right-hand side into work, in block order

@@ -283,43 +283,93 @@ public final class IonFluxSystem {
         List<double[][]> columns = new ArrayList<>();
         double[] y = initialState();
         updateStateObservables(y);
+        // one rate touches one membrane (and its two compartments): map only what it touched, so that the whole
+        // matrix costs time linear in the model's size
         double[] column = new double[dimension()];
-        for (Term t : mechanisms) {
-            for (int k = 0; k < t.rateCount(); k++) {
-                fluxes.clear();
-                t.addUnitRate(k, view, fluxes);
-                capacitance.addRates(view, fluxes);
-                mapFluxes(column);
-                columns.add(sparse(column));
+        boolean[] written = new boolean[dimension()];
+        int[] rows = new int[dimension()];
+        fluxes.recordTouched();
+        try {
+            for (Term t : mechanisms) {
+                for (int k = 0; k < t.rateCount(); k++) {
+                    t.addUnitRate(k, view, fluxes);
+                    int count = 0;
+                    for (int m : fluxes.touchedMembranes()) {
+                        capacitance.addRate(m, fluxes);
+                        count = mapMembrane(m, column, written, rows, count);
+                    }
+                    for (int c : fluxes.touchedCompartments()) {
+                        if (volumeIndex[c] >= 0) {
+                            count = add(volumeIndex[c], fluxes.volumeRate(c), column, written, rows, count);
+                        }
+                    }
+                    Arrays.sort(rows, 0, count);
+                    int nonzero = 0;
+                    for (int j = 0; j < count; j++) {
+                        if (column[rows[j]] != 0) {
+                            nonzero++;
+                        }
+                    }
+                    double[][] sparse = new double[2][nonzero];
+                    int next = 0;
+                    for (int j = 0; j < count; j++) {
+                        int i = rows[j];
+                        if (column[i] != 0) {
+                            sparse[0][next] = i;
+                            sparse[1][next] = column[i];
+                            next++;
+                        }
+                        column[i] = 0;
+                        written[i] = false;
+                    }
+                    columns.add(sparse);
+                    fluxes.clearTouched();
+                }
             }
+        } finally {
+            fluxes.stopRecording();
         }
         for (int t = 0; t < stateful.length; t++) {
             for (int local = 0; local < stateful[t].stateCount(); local++) {
                 columns.add(new double[][] {{layout.statefulOffset(t) + local}, {1.0}});
             }
         }
-        fluxes.clear();
         Arrays.fill(observedState, Double.NaN);
         return columns;
     }
 
-    private static double[][] sparse(double[] column) {
-        int nonzero = 0;
-        for (double v : column) {
-            if (v != 0) {
-                nonzero++;
-            }
+    /** {@link #mapFluxes} for membrane m alone, into a column that records the rows it writes. */
+    private int mapMembrane(int m, double[] column, boolean[] written, int[] rows, int count) {
+        int in = insideOf[m] * speciesCount;
+        int out = outsideOf[m] * speciesCount;
+        for (int k = movedOffset[m]; k < movedOffset[m + 1]; k++) {
+            int s = movedSpecies[k];
+            double flux = fluxes.speciesFlux(m, s);
+            int iIn = amountIndex[in + s];
+            int iOut = amountIndex[out + s];
+            count = add(iIn >= 0 ? iIn : transferIndex[s], -flux, column, written, rows, count);
+            count = add(iOut >= 0 ? iOut : transferIndex[s], flux, column, written, rows, count);
         }
-        double[][] result = new double[2][nonzero];
-        int k = 0;
-        for (int i = 0; i < column.length; i++) {
-            if (column[i] != 0) {
-                result[0][k] = i;
-                result[1][k] = column[i];
-                k++;
-            }
+        if (potentialIndex[m] >= 0) {
+            count = add(potentialIndex[m], fluxes.potentialRate(m), column, written, rows, count);
         }
-        return result;
+        double external = area[m] * (fluxes.leakCurrent(m) - fluxes.stimulusCurrent(m));
+        if (externalChargeIndex[insideOf[m]] >= 0) {
+            count = add(externalChargeIndex[insideOf[m]], external, column, written, rows, count);
+        }
+        if (externalChargeIndex[outsideOf[m]] >= 0) {
+            count = add(externalChargeIndex[outsideOf[m]], -external, column, written, rows, count);
+        }
+        return count;
+    }
+
+    private static int add(int row, double value, double[] column, boolean[] written, int[] rows, int count) {
+        column[row] += value;
+        if (!written[row]) {
+            written[row] = true;
+            rows[count++] = row;
+        }
+        return count;
     }
 
     /** Computes volumes, concentrations and potentials of state y, not the currents and fluxes. */

@@ -111,7 +111,8 @@ public final class Ticks {
             lo = Math.max(lo, -Double.MAX_VALUE / 4);
             hi = Math.min(hi, Double.MAX_VALUE / 4);
         }
-        Step step = Step.atLeast((hi - lo) * Math.max(1, minSpacingPx) / Math.max(1, lengthPx));
+        // divide first: (hi - lo) * spacing overflows for spans near the double's limit
+        Step step = Step.atLeast((hi - lo) / Math.max(1, lengthPx) * Math.max(1, minSpacingPx));
         Axis axis = null;
         for (int attempt = 0; attempt < 60; attempt++) {
             axis = linearWithStep(lo, hi, step, extend);
@@ -266,8 +267,11 @@ public final class Ticks {
         return sign + digits.substring(0, point) + "." + digits.substring(point);
     }
 
-    /** @return 10^e, exact for |e| <= 22 */
+    /** @return 10^e, exact for |e| <= 22; infinite above the double's range */
     static double pow10(int e) {
+        if (e > 309) {
+            return Double.POSITIVE_INFINITY;
+        }
         if (e < 0) {
             return 1 / pow10(-e);
         }

@@ -128,4 +128,15 @@ class TicksTest {
                     .isGreaterThanOrEqualTo(gap - 1e-9);
         }
     }
+
+    @Test
+    void spansNearTheDoublesLimitGetTicksOfTheirOwnMagnitude() {
+        // (hi - lo) * spacing overflowed to infinity here once, and the step search counted to 10^(2^31)
+        double m = Double.MAX_VALUE / 4;
+        Ticks.Axis axis = Ticks.linear(-m, m, 220, 26, HEIGHT, 6, true);
+        assertThat(axis.step().exponent()).isBetween(306, 308);
+        assertThat(java.util.Arrays.stream(axis.values()).allMatch(Double::isFinite)).isTrue();
+        assertThat(axis.values().length).isBetween(2, 9);
+        assertThat(Ticks.pow10(400)).isInfinite();
+    }
 }
