@@ -10,7 +10,6 @@ import java.util.Locale;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.model.SolverKind;
 import org.ionflux.internal.output.InMemoryTrace;
-import org.ionflux.internal.solver.RunControl;
 import org.ionflux.internal.solver.RunResult;
 import org.ionflux.internal.solver.Simulation;
 
@@ -64,7 +63,7 @@ public final class AccuracyReport {
      */
     static Run run(Model model, boolean timed) {
         InMemoryTrace trace = new InMemoryTrace();
-        RunResult first = new Simulation(model).run(trace, new RunControl());
+        RunResult first = Models.run(new Simulation(model), trace);
         if (first.status() != RunResult.Status.COMPLETED) {
             throw new IllegalStateException(model.name() + " " + model.settings().solver().key() + ": "
                     + first.error());
@@ -73,12 +72,12 @@ public final class AccuracyReport {
         if (timed && first.integrationWallTimeS() < TIMING_BUDGET_S) {
             long start = System.nanoTime();
             for (int i = 0; i < 20 && seconds(start) < TIMING_BUDGET_S / 3; i++) {
-                new Simulation(model).run(new InMemoryTrace(), new RunControl());
+                Models.run(new Simulation(model), new InMemoryTrace());
             }
             times.clear();
             start = System.nanoTime();
             while (times.isEmpty() || (seconds(start) < TIMING_BUDGET_S && times.size() < 200)) {
-                times.add(new Simulation(model).run(new InMemoryTrace(), new RunControl()).integrationWallTimeS());
+                times.add(Models.run(new Simulation(model), new InMemoryTrace()).integrationWallTimeS());
             }
         }
         double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();

@@ -5,6 +5,7 @@ import org.ionflux.internal.model.Model;
 import org.ionflux.internal.model.ModelBuilder;
 import org.ionflux.internal.model.SolverKind;
 import org.ionflux.internal.output.InMemoryTrace;
+import org.ionflux.internal.output.TraceRecorder;
 import org.ionflux.internal.physics.HodgkinHuxleyKinetics;
 import org.ionflux.internal.solver.RunControl;
 import org.ionflux.internal.solver.RunResult;
@@ -144,10 +145,16 @@ public final class Models {
     public static InMemoryTrace runInMemory(Model model) {
         Simulation simulation = new Simulation(model);
         InMemoryTrace trace = new InMemoryTrace((int) Math.min(simulation.outputTimes().count(), 10_000_000L));
-        RunResult r = simulation.run(trace, new RunControl());
+        RunResult r = run(simulation, trace);
         if (r.status() != RunResult.Status.COMPLETED) {
             throw new IllegalStateException(r.error());
         }
         return trace;
+    }
+
+    /** Runs {@code simulation} with its recorded columns going into {@code trace}, as {@code ionflux bench} does. */
+    public static RunResult run(Simulation simulation, InMemoryTrace trace) {
+        return simulation.run(new TraceRecorder(simulation.system(), simulation.system().model().settings().record(),
+                trace), new RunControl());
     }
 }

@@ -46,7 +46,7 @@ public class PlotsBenchmark {
     private Path out;
 
     @Setup
-    public void read() throws IOException {
+    public void read() throws Exception {
         thinned = TraceCsvReader.read(Path.of(trace), 4000);
         figures = Plots.figures("bench", thinned.columns(), thinned.rows(), List.of());
         out = Files.createTempDirectory("plots-bench");

@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.model.SolverKind;
 import org.ionflux.internal.output.InMemoryTrace;
-import org.ionflux.internal.solver.RunControl;
 import org.ionflux.internal.solver.RunResult;
 import org.ionflux.internal.solver.Simulation;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -69,7 +68,7 @@ public class ScalingBenchmark {
 
     @Benchmark
     public RunResult run() {
-        RunResult r = simulation.run(new InMemoryTrace(), new RunControl());
+        RunResult r = Models.run(simulation, new InMemoryTrace());
         if (r.status() != RunResult.Status.COMPLETED) {
             throw new IllegalStateException(r.error());
         }

@@ -1,11 +1,9 @@
 package org.ionflux.internal.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ionflux.internal.output.JsonWriter;
 import org.ionflux.internal.workflow.RunJob;
 import org.ionflux.internal.scenario.LoadedScenario;
 import org.ionflux.internal.solver.RunControl;
@@ -78,20 +76,21 @@ final class BenchCommand implements Callable<Integer> {
         }
         Arrays.sort(times);
         double median = repeat % 2 == 1 ? times[repeat / 2] : 0.5 * (times[repeat / 2 - 1] + times[repeat / 2]);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("scenario", loaded.model().name());
-        json.put("solver", last.solverName());
-        json.put("repeats", repeat);
-        json.put("warmup_runs", warmupRuns);
-        Map<String, Object> wall = new LinkedHashMap<>();
-        wall.put("median", median);
-        wall.put("min", times[0]);
-        wall.put("max", times[repeat - 1]);
-        json.put("integration_wall_time_s", wall);
-        json.put("steps", last.steps());
-        json.put("rhs_evaluations", last.rhsEvaluations());
-        json.put("jacobian_evaluations", last.jacobianEvaluations());
-        spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(json));
+        JsonWriter json = new JsonWriter(false).beginObject();
+        json.name("scenario").value(loaded.model().name());
+        json.name("solver").value(last.solverName());
+        json.name("repeats").value(repeat);
+        json.name("warmup_runs").value(warmupRuns);
+        json.name("integration_wall_time_s").beginObject();
+        json.name("median").value(median);
+        json.name("min").value(times[0]);
+        json.name("max").value(times[repeat - 1]);
+        json.endObject();
+        json.name("steps").value(last.steps());
+        json.name("rhs_evaluations").value(last.rhsEvaluations());
+        json.name("jacobian_evaluations").value(last.jacobianEvaluations());
+        json.endObject();
+        spec.commandLine().getOut().println(json);
         spec.commandLine().getOut().flush();
         return Main.OK;
     }

@@ -31,6 +31,11 @@ public final class StimulusTerm implements Term {
     }
 
     @Override
+    public boolean isEmpty() {
+        return membranesWithStimuli.length == 0;
+    }
+
+    @Override
     public void addUnitRate(int k, StateView view, Fluxes out) {
         throw new IndexOutOfBoundsException("a stimulus has no rate " + k);
     }

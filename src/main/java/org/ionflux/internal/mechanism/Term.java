@@ -39,6 +39,14 @@ public interface Term {
     int rateCount();
 
     /**
+     * @return true if the model has none of this term's mechanisms, so that {@link #addRates} and
+     *     {@link #addPartials} add nothing (the engine then leaves the term out of its evaluations)
+     */
+    default boolean isEmpty() {
+        return rateCount() == 0;
+    }
+
+    /**
      * Adds what rate {@code k} does when it runs at unit rate: the species fluxes (mol/s) and the currents it carries
      * through its membrane, or the volume it moves (m^3/s). The engine maps it to a column of the stoichiometry.
      */

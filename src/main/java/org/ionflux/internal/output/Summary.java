@@ -1,17 +1,19 @@
 package org.ionflux.internal.output;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.solver.RunResult;
 import org.ionflux.internal.output.TraceColumns;
 
-/** Writes {@code summary.json} with the keys docs/commands.md lists. Non-finite numbers are written as null. */
+/**
+ * Writes {@code summary.json} with the keys docs/commands.md lists, through {@link JsonWriter} (in Jackson's pretty
+ * layout, without Jackson's start-up cost). Non-finite numbers are written as null.
+ */
 public final class Summary {
 
     private Summary() {
@@ -32,54 +34,61 @@ public final class Summary {
     public static void write(Path file, Model model, String scenarioSha256, RunResult result,
                              List<TraceColumns.Column> columns, double[] finalRow, Map<String, Double> equilibrium)
             throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("scenario", model.name());
-        json.put("status", result.status().key());
+        JsonWriter json = new JsonWriter(true).beginObject();
+        json.name("scenario").value(model.name());
+        json.name("status").value(result.status().key());
         if (result.status() != RunResult.Status.COMPLETED) {
-            json.put("error", result.error());
-            json.put("failed_at_s", finite(result.failedAtS()));
+            json.name("error").value(result.error());
+            json.name("failed_at_s").value(result.failedAtS());
         }
-        json.put("ionflux_version", version());
-        json.put("java_version", System.getProperty("java.version"));
-        json.put("scenario_sha256", scenarioSha256);
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("rtol", model.settings().relativeTolerance());
-        options.put("atol", model.settings().absoluteTolerance());
-        options.put("duration_s", model.settings().durationS());
-        options.put("output_interval_s", model.settings().outputIntervalS());
+        json.name("ionflux_version").value(version());
+        json.name("java_version").value(System.getProperty("java.version"));
+        json.name("scenario_sha256").value(scenarioSha256);
+        json.name("options").beginObject();
+        json.name("rtol").value(model.settings().relativeTolerance());
+        json.name("atol").value(model.settings().absoluteTolerance());
+        json.name("duration_s").value(model.settings().durationS());
+        json.name("output_interval_s").value(model.settings().outputIntervalS());
         if (model.settings().solver().isFixedStep()) {
-            options.put("step_s", model.settings().fixedStepS());
+            json.name("step_s").value(model.settings().fixedStepS());
         }
-        json.put("options", options);
-        Map<String, Object> solver = new LinkedHashMap<>();
-        solver.put("name", result.solverName());
-        solver.put("steps", count(result.steps()));
-        solver.put("rejected_steps", count(result.rejectedSteps()));
-        solver.put("rhs_evaluations", count(result.rhsEvaluations()));
-        solver.put("jacobian_evaluations", count(result.jacobianEvaluations()));
-        json.put("solver", solver);
-        json.put("integration_wall_time_s", finite(result.integrationWallTimeS()));
-        json.put("max_relative_mass_error", finite(result.maxRelativeMassError()));
-        json.put("max_relative_charge_error", finite(result.maxRelativeChargeError()));
-        Map<String, Object> last = new LinkedHashMap<>();
+        json.endObject();
+        json.name("solver").beginObject();
+        json.name("name").value(result.solverName());
+        count(json.name("steps"), result.steps());
+        count(json.name("rejected_steps"), result.rejectedSteps());
+        count(json.name("rhs_evaluations"), result.rhsEvaluations());
+        count(json.name("jacobian_evaluations"), result.jacobianEvaluations());
+        json.endObject();
+        json.name("integration_wall_time_s").value(result.integrationWallTimeS());
+        json.name("max_relative_mass_error").value(result.maxRelativeMassError());
+        json.name("max_relative_charge_error").value(result.maxRelativeChargeError());
+        json.name("final").beginObject();
         if (finalRow != null) {
             for (int i = 0; i < columns.size(); i++) {
-                last.put(columns.get(i).name(), finite(finalRow[i]));
+                json.name(columns.get(i).name()).value(finalRow[i]);
             }
         }
-        json.put("final", last);
-        json.put("time_to_equilibrium_s", equilibrium == null ? Map.of() : equilibrium);
-        json.put("stop_at_steady_state", model.settings().stopAtSteadyState());
-        json.put("steady_state_reached_at_s", finite(result.steadyStateAtS()));
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
+        json.endObject();
+        json.name("time_to_equilibrium_s").beginObject();
+        if (equilibrium != null) {
+            for (Map.Entry<String, Double> e : equilibrium.entrySet()) {
+                json.name(e.getKey()).value(e.getValue());
+            }
+        }
+        json.endObject();
+        json.name("stop_at_steady_state").value(model.settings().stopAtSteadyState());
+        json.name("steady_state_reached_at_s").value(result.steadyStateAtS());
+        json.endObject();
+        Files.writeString(file, json.toString(), StandardCharsets.UTF_8);
     }
 
-    /** @return the count, or null when it is not known (negative) */
-    private static Long count(long value) {
-        return value < 0 ? null : value;
-    }
-
-    private static Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
+    /** Writes the count, or null when it is not known (negative). */
+    private static void count(JsonWriter json, long value) {
+        if (value < 0) {
+            json.nullValue();
+        } else {
+            json.value(value);
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.model.Species;
 import org.ionflux.internal.scenario.ColumnPatterns;
+import org.ionflux.internal.physics.Constants;
 import org.ionflux.internal.solver.IonFluxSystem;
 import org.ionflux.internal.solver.StateLayout;
 
@@ -72,6 +73,11 @@ public final class TraceColumns {
     private int[] op;
     private int[] argA;
     private int[] argB;
+    /**
+     * Per Nernst column {@code R T / (z F)} in V, so that a row takes one logarithm and no division for it (the
+     * same operations in the same order as {@code Nernst.nernstPotentialVolts}: the same bits).
+     */
+    private double[] nernstVoltsPerLog;
     private boolean needsFluxes;
     /** Currents of channel groups that pin their membrane, from the quasi-steady balance; null if none can. */
     private final PinnedCurrents pinned;
@@ -205,10 +211,15 @@ public final class TraceColumns {
             op = new int[ops.size()];
             argA = new int[ops.size()];
             argB = new int[ops.size()];
+            nernstVoltsPerLog = new double[ops.size()];
             for (int i = 0; i < op.length; i++) {
                 op[i] = ops.get(i)[0];
                 argA[i] = ops.get(i)[1];
                 argB[i] = ops.get(i)[2];
+                if (op[i] == OP_NERNST) {
+                    nernstVoltsPerLog[i] = Constants.thermalVoltageVolts(system.view().temperatureK())
+                            / system.view().valence(argB[i]);
+                }
             }
         }
         // currents and fluxes cost a pass over every mechanism: only when a recorded column needs them
@@ -228,7 +239,7 @@ public final class TraceColumns {
                 case OP_POTENTIAL -> system.potentialVolts(a) * MV_PER_V;
                 case OP_CONCENTRATION -> system.concentrationMolPerM3(a, b);
                 case OP_VOLUME -> system.volumeM3(a) * PL_PER_M3;
-                case OP_NERNST -> system.nernstPotentialVolts(a, b) * MV_PER_V;
+                case OP_NERNST -> nernstVoltsPerLog[i] * system.nernstLogRatio(a, b) * MV_PER_V;
                 case OP_CURRENT -> (pinned != null ? pinned.speciesCurrent(a, b)
                         : system.speciesCurrentAPerM2(a, b)) * UA_CM2_PER_A_M2;
                 case OP_LEAK -> (pinned != null ? pinned.leakCurrent(a) : system.leakCurrentAPerM2(a))

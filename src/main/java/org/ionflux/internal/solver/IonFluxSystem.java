@@ -33,6 +33,8 @@ public final class IonFluxSystem {
     private final Model model;
     private final Terms terms;
     private final Term[] mechanisms;
+    /** The mechanisms the model has (empty terms add nothing): the ones evaluated per right-hand side and row. */
+    private final Term[] present;
     private final StatefulTerm[] stateful;
     private final CapacitanceTerm capacitance;
     private final StateLayout layout;
@@ -69,6 +71,7 @@ public final class IonFluxSystem {
         this.model = model;
         this.terms = Terms.of(model);
         this.mechanisms = terms.mechanisms().toArray(new Term[0]);
+        this.present = terms.mechanisms().stream().filter(t -> !t.isEmpty()).toArray(Term[]::new);
         this.stateful = terms.stateful().toArray(new StatefulTerm[0]);
         this.capacitance = terms.capacitance();
         this.layout = new StateLayout(model, terms.stateful());
@@ -396,7 +399,7 @@ public final class IonFluxSystem {
     public void updateObservables(double[] y) {
         updateStateObservables(y);
         fluxes.clear();
-        for (Term t : mechanisms) {
+        for (Term t : present) {
             t.addRates(view, fluxes);
         }
         capacitance.addRates(view, fluxes);
@@ -413,7 +416,7 @@ public final class IonFluxSystem {
             updateObservables(y);
         }
         chainRule.sink = sink;
-        for (Term t : mechanisms) {
+        for (Term t : present) {
             t.addPartials(view, fluxes, chainRule);
         }
         capacitance.addPartials(view, fluxes, chainRule);
@@ -532,6 +535,15 @@ public final class IonFluxSystem {
     public double nernstPotentialVolts(int membrane, int species) {
         return Nernst.nernstPotentialVolts(view.valence(species), view.concentration(insideOf[membrane], species),
                 view.concentration(outsideOf[membrane], species), view.temperatureK());
+    }
+
+    /**
+     * @return {@code ln(c_out / c_in)} of species s across membrane m at the last evaluated state: the Nernst
+     *     potential is {@code R T / (z F)} times it
+     */
+    public double nernstLogRatio(int membrane, int species) {
+        return Math.log(view.concentration(outsideOf[membrane], species)
+                / view.concentration(insideOf[membrane], species));
     }
 
     /** @return outward current density of species s through membrane m, all mechanisms, A/m^2 */

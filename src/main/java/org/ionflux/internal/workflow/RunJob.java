@@ -73,6 +73,7 @@ public final class RunJob {
                 try {
                     result = simulation.run(new TraceRecorder(simulation.system(), model.settings().record(),
                             writer), control);
+                    writer.drainTrace();
                 } catch (RuntimeException | StackOverflowError e) {
                     // a bug or a full disk must not lose what was computed: the trace so far goes to DIR.failed
                     double[] last = writer.latestRow();
