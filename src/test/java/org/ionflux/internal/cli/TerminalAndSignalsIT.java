@@ -28,11 +28,11 @@ class TerminalAndSignalsIT {
     @TempDir
     Path tmp;
 
-    /** The HH axon for 2 s (ten times the shipped run): long enough for several redraws of the bar. */
+    /** The HH axon for 20 s (a hundred times the shipped run): long enough for several redraws of the bar. */
     private Path hhTwoSeconds() throws Exception {
         Path scenario = tmp.resolve("hh.yaml");
         Files.writeString(scenario, Files.readString(Path.of("scenarios/hh-squid-axon.yaml"))
-                .replace("duration: 200 ms", "duration: 4 s"));
+                .replace("duration: 200 ms", "duration: 20 s"));
         return scenario;
     }
 
@@ -63,7 +63,7 @@ class TerminalAndSignalsIT {
                 "/bin/script")), "needs script (util-linux) for a pseudo-terminal");
         Path scenario = hhTwoSeconds();
         String terminal = underTerminal("run", scenario.toString(), "--out", tmp.resolve("a").toString());
-        assertThat(terminal).contains("steps/s").contains("% ").contains("t = ").contains(" of 4 s")
+        assertThat(terminal).contains("steps/s").contains("% ").contains("t = ").contains(" of 20 s")
                 .contains("left").contains("\r").contains("hh-squid-axon: completed");
         // the bar is erased before the final line: that line starts at the beginning of a clean line
         String last = terminal.substring(terminal.lastIndexOf('\r', terminal.indexOf("hh-squid-axon: completed")));
