@@ -8,6 +8,7 @@ import org.ionflux.internal.model.Compartment;
 import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.model.Species;
+import org.ionflux.internal.scenario.ColumnPatterns;
 import org.ionflux.internal.physics.Constants;
 import org.ionflux.internal.solver.IonFluxSystem;
 import org.ionflux.internal.solver.StateLayout;
@@ -78,6 +79,8 @@ public final class TraceColumns {
      */
     private double[] nernstVoltsPerLog;
     private boolean needsFluxes;
+    /** Currents of channel groups that pin their membrane, from the quasi-steady balance; null if none can. */
+    private final PinnedCurrents pinned;
 
     /**
      * @param system         the compiled model
@@ -156,6 +159,8 @@ public final class TraceColumns {
                 add(patterns, term.stateColumn(local), Kind.GATE, OP_GATE, layout.statefulOffset(t) + local, 0);
             }
         }
+        PinnedCurrents groups = needsFluxes ? new PinnedCurrents(system) : null;
+        pinned = groups == null || groups.isEmpty() ? null : groups;
     }
 
     private void add(List<Pattern> patterns, String name, Kind kind, int op, int a, int b) {
@@ -168,15 +173,20 @@ public final class TraceColumns {
 
     /** @return a regular expression matching the glob ({@code *} any run, {@code ?} one character) */
     public static Pattern globToRegex(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (char ch : glob.toCharArray()) {
-            switch (ch) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(ch)));
-            }
-        }
-        return Pattern.compile(regex.toString());
+        return ColumnPatterns.toRegex(glob);
+    }
+
+    /** @return values replaced by the quasi-steady balance of a pinned channel group so far (for tests) */
+    public long pinnedValues() {
+        return pinned == null ? 0 : pinned.replacedValues();
+    }
+
+    /**
+     * @return the largest ratio seen so far of a channel group's direct-current error bound to the other currents
+     *     across its membrane (0 when no current is recorded); above 1e-3 the group counts as pinned
+     */
+    public double largestCurrentUncertainty() {
+        return pinned == null ? 0 : pinned.largestUncertainty();
     }
 
     /** @return the recorded columns, in order; the first is {@code t_s} */
@@ -215,6 +225,9 @@ public final class TraceColumns {
         // currents and fluxes cost a pass over every mechanism: only when a recorded column needs them
         if (needsFluxes) {
             system.updateObservables(y);
+            if (pinned != null) {
+                pinned.update();
+            }
         } else {
             system.updateStateObservables(y);
         }
@@ -227,9 +240,12 @@ public final class TraceColumns {
                 case OP_CONCENTRATION -> system.concentrationMolPerM3(a, b);
                 case OP_VOLUME -> system.volumeM3(a) * PL_PER_M3;
                 case OP_NERNST -> nernstVoltsPerLog[i] * system.nernstLogRatio(a, b) * MV_PER_V;
-                case OP_CURRENT -> system.speciesCurrentAPerM2(a, b) * UA_CM2_PER_A_M2;
-                case OP_LEAK -> system.leakCurrentAPerM2(a) * UA_CM2_PER_A_M2;
-                case OP_FLUX -> system.speciesFluxMolPerS(a, b) * FMOL_PER_MOL;
+                case OP_CURRENT -> (pinned != null ? pinned.speciesCurrent(a, b)
+                        : system.speciesCurrentAPerM2(a, b)) * UA_CM2_PER_A_M2;
+                case OP_LEAK -> (pinned != null ? pinned.leakCurrent(a) : system.leakCurrentAPerM2(a))
+                        * UA_CM2_PER_A_M2;
+                case OP_FLUX -> (pinned != null ? pinned.speciesFlux(a, b) : system.speciesFluxMolPerS(a, b))
+                        * FMOL_PER_MOL;
                 case OP_GATE -> y[a];
                 case OP_PUMP -> system.pumpCurrentAPerM2(a) * UA_CM2_PER_A_M2;
                 case OP_STIMULUS -> system.stimulusCurrentAPerM2(a) * UA_CM2_PER_A_M2;

@@ -210,7 +210,7 @@ final class Fields {
             } else if (v.isTextual()) {
                 value = Quantities.parse(v.asText(), dimension);
             } else {
-                problem(p, "expected a " + dimension.description() + " (a number in " + dimension.defaultUnit()
+                problem(p, "expected " + article(dimension.description()) + " (a number in " + dimension.defaultUnit()
                         + " or a string like '1 " + dimension.defaultUnit() + "'), found " + describe(v));
                 return Double.NaN;
             }

@@ -191,14 +191,25 @@ public final class LocatedTree {
             }
         } catch (StreamConstraintsException e) {
             JsonLocation at = parser == null ? null : parser.currentLocation();
+            // Jackson stops reading a name at the limit, so the length it reports is only how far it got
+            String message = e.getOriginalMessage().startsWith("Name length")
+                    ? "a key is longer than " + MAX_KEY_LENGTH + " characters, the limit for a key"
+                    : null;
             problems.add(new Problem(file, "", at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    "the file goes beyond a limit for scenario files: " + e.getOriginalMessage().replaceAll(
+                    message != null ? message : "the file goes beyond a limit for scenario files: " + e.getOriginalMessage().replaceAll(
                             ", from `StreamReadConstraints[^`]*`", "") + (e.getOriginalMessage().contains("nesting")
                             ? " (a scenario nests about 6 levels deep)" : "")));
             tree.root = null;
         } catch (com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException e) {
             tree.root = null;
-            if (e.getCause() instanceof MarkedYAMLException cause && cause.getProblemMark() != null) {
+            if (e.getCause() instanceof MarkedYAMLException cause && cause.getProblemMark() != null
+                    && keyTooLong(cause) > 0) {
+                // SnakeYAML looks for the ':' of a key within 1024 characters and reports "could not find expected
+                // ':'" beyond: say what is wrong instead
+                problems.add(new Problem(file, "", cause.getContextMark().getLine() + 1,
+                        cause.getContextMark().getColumn() + 1, "a key is " + keyTooLong(cause) + " characters long; "
+                        + "the limit is " + MAX_KEY_LENGTH));
+            } else if (e.getCause() instanceof MarkedYAMLException cause && cause.getProblemMark() != null) {
                 String context = cause.getContext() == null ? "" : " (" + cause.getContext() + ")";
                 problems.add(new Problem(file, "", cause.getProblemMark().getLine() + 1,
                         cause.getProblemMark().getColumn() + 1, "the file is not valid YAML: " + cause.getProblem()
@@ -223,6 +234,19 @@ public final class LocatedTree {
             }
         }
         return tree;
+    }
+
+    /**
+     * @return the length of the key SnakeYAML gave up on, when it gave up because the key is longer than it scans
+     *     for a ':' (1024 characters, the YAML limit of an implicit key), else 0
+     */
+    private static int keyTooLong(MarkedYAMLException e) {
+        if (e.getContextMark() == null || !"could not find expected ':'".equals(e.getProblem())
+                || e.getContextMark().getLine() != e.getProblemMark().getLine()) {
+            return 0;
+        }
+        int length = e.getProblemMark().getColumn() - e.getContextMark().getColumn();
+        return length > MAX_KEY_LENGTH ? length : 0;
     }
 
     private static Problem syntax(String file, JsonProcessingException e, String format) {

@@ -31,7 +31,7 @@ final class PmcaPumpType implements PumpType {
         double km = fields.quantity(p, pPath, "km", Dimension.CONCENTRATION, true, Double.NaN);
         fields.nonNegative(pPath + ".km", km, "km");
         double hill = fields.number(p, pPath, "hill", false, 1.0);
-        if (!(hill >= 1) || !Double.isFinite(hill)) {
+        if (!Double.isNaN(hill) && !(hill >= 1 && Double.isFinite(hill))) {
             fields.problem(pPath + ".hill", "the Hill coefficient must be a finite number >= 1, found " + hill);
         }
         int ca = PumpType.ion(fields, pPath, ions, "Ca", 2, "the PMCA pump");

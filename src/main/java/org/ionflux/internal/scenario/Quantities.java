@@ -25,7 +25,7 @@ public final class Quantities {
     public static double parse(String text, Dimension dimension) {
         Matcher m = NUMBER_AND_UNIT.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a " + dimension.description()
+            throw new IllegalArgumentException("'" + text + "' is not " + Fields.article(dimension.description())
                     + "; expected a number with an optional unit, e.g. '" + example(dimension) + "'");
         }
         double number = Double.parseDouble(m.group(1));
@@ -48,12 +48,13 @@ public final class Quantities {
         if (factor == null) {
             for (Dimension other : Dimension.values()) {
                 if (other != dimension && other.factor(unit) != null) {
-                    throw new IllegalArgumentException("'" + text + "' is a " + other.description() + ", but a "
-                            + dimension.description() + " is expected (units: " + dimension.acceptedUnits() + ")");
+                    throw new IllegalArgumentException("'" + text + "' is " + Fields.article(other.description())
+                            + ", but " + Fields.article(dimension.description()) + " is expected (units: "
+                            + dimension.acceptedUnits() + ")");
                 }
             }
-            throw new IllegalArgumentException("unknown unit '" + unit + "' in '" + text + "'; a "
-                    + dimension.description() + " takes " + dimension.acceptedUnits());
+            throw new IllegalArgumentException("unknown unit '" + unit + "' in '" + text + "'; "
+                    + Fields.article(dimension.description()) + " takes " + dimension.acceptedUnits());
         }
         if (dimension == Dimension.TEMPERATURE && unit.equals("degC")) {
             return number + Constants.ZERO_CELSIUS_K;

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ionflux.internal.model.Compartment;
+import org.ionflux.internal.model.Event;
 import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.Model;
+import org.ionflux.internal.model.PotentialProtocol;
 import org.ionflux.internal.physics.Constants;
 
 /**
@@ -17,6 +19,10 @@ import org.ionflux.internal.physics.Constants;
  * with a net charge {@code Q = F Vol sum_X z_X c_X} that its membranes' capacitance can hold. The warning gives the
  * imbalance {@code sum_X z_X c_X} (mM) and the potential it implies, {@code Q / sum(C_m A)} over the compartment's
  * dynamic membranes. A few mM of imbalance in a cell imply kilovolts: a missing or misnamed ion, most likely.
+ *
+ * <p>Values outside physiology, each with the value and the usual range: a temperature outside 0 to 50 degC, a
+ * clamp (a value, a step or an event) with |V| above 500 mV, a stimulus above 1e4 uA/cm^2 in magnitude. They are
+ * valid input (a student may want to see what a 100 V clamp does), so they warn and never fail.
  */
 final class SanityWarnings {
 
@@ -25,6 +31,15 @@ final class SanityWarnings {
      * holds in a physiological state (|V| of about 100 mV), so the charge cannot be the membrane's own.
      */
     static final double ELECTRONEUTRALITY_WARNING_V = 0.1;
+
+    /** Lowest temperature of the usual range, degC (below it water freezes). */
+    static final double MIN_USUAL_CELSIUS = 0.0;
+    /** Highest temperature of the usual range, degC (above it proteins denature). */
+    static final double MAX_USUAL_CELSIUS = 50.0;
+    /** Largest |V| of a clamp without a warning, V (membranes break down at a few hundred mV). */
+    static final double MAX_USUAL_CLAMP_V = 0.5;
+    /** Largest |amplitude| of a stimulus without a warning, A/m^2 (1e4 uA/cm^2; HH stimuli are 1 to 100). */
+    static final double MAX_USUAL_STIMULUS_A_PER_M2 = 100.0;
 
     private SanityWarnings() {
     }
@@ -36,6 +51,14 @@ final class SanityWarnings {
      */
     static List<Problem> of(Model model, String file, LocatedTree tree) {
         List<Problem> warnings = new ArrayList<>();
+        double celsius = model.temperatureCelsius();
+        if (celsius < MIN_USUAL_CELSIUS || celsius > MAX_USUAL_CELSIUS) {
+            warnings.add(warning(file, tree, "temperature", String.format(Locale.ROOT, "warning: the temperature "
+                    + "%.4g degC (%.4g K) is outside the usual range of living tissue, 0 to 50 degC; it sets RT/F "
+                    + "(%.4g mV) and the gate rates, so check the unit (degC or K) (the run goes on)", celsius,
+                    model.temperatureK(), Constants.GAS_CONSTANT_J_PER_MOL_K * model.temperatureK()
+                            / Constants.FARADAY_C_PER_MOL * 1e3)));
+        }
         for (int c = 0; c < model.compartments().size(); c++) {
             Compartment comp = model.compartments().get(c);
             if (comp.clamped()) {
@@ -69,6 +92,49 @@ final class SanityWarnings {
                                 ? "membrane '" + dynamic.get(0) + "'" : "membranes " + String.join(", ", dynamic))));
             }
         }
+        for (Membrane m : model.membranes()) {
+            if (m.potential() instanceof PotentialProtocol.Clamp clamp) {
+                double[] values = clamp.valuesVolts();
+                boolean steps = tree != null && tree.root() != null && tree.root().path("membranes").path(m.name())
+                        .path("potential").has("steps");
+                for (int k = 0; k < values.length; k++) {
+                    String path = "membranes." + m.name() + ".potential." + (steps ? "steps[" + k + "].value" : "value");
+                    clampWarning(warnings, file, tree, path, values[k]);
+                }
+            }
+        }
+        for (int i = 0; i < model.stimuli().size(); i++) {
+            double amplitude = model.stimuli().get(i).amplitudeAPerM2();
+            if (Math.abs(amplitude) > MAX_USUAL_STIMULUS_A_PER_M2) {
+                warnings.add(warning(file, tree, "stimuli[" + i + "].amplitude", String.format(Locale.ROOT,
+                        "warning: a stimulus of %.4g uA/cm^2 is far outside physiology (stimuli that fire a neuron "
+                                + "are 1 to 100 uA/cm^2; we warn above 1e4): it can drive V to volts (the run goes on)",
+                        amplitude * 1e2)));
+            }
+        }
+        for (int i = 0; i < model.events().size(); i++) {
+            for (Event.Assignment a : model.events().get(i).assignments()) {
+                if (a instanceof Event.ClampValue clamp) {
+                    clampWarning(warnings, file, tree, "events[" + i + "].set." + clamp.path(), clamp.volts());
+                }
+            }
+        }
         return warnings;
+    }
+
+    private static void clampWarning(List<Problem> warnings, String file, LocatedTree tree, String path,
+                                     double volts) {
+        if (Math.abs(volts) > MAX_USUAL_CLAMP_V) {
+            warnings.add(warning(file, tree, path, String.format(Locale.ROOT, "warning: a clamp at %.4g mV is far "
+                    + "outside physiology (membrane potentials stay within about -150 to +100 mV, and membranes "
+                    + "break down at a few hundred mV; we warn above |V| = 500 mV): permeant ions are driven toward "
+                    + "E_X = V, which needs concentration ratios of exp(|z| V F / RT) (the run goes on)",
+                    volts * 1e3)));
+        }
+    }
+
+    private static Problem warning(String file, LocatedTree tree, String path, String message) {
+        int[] at = tree == null ? new int[] {0, 0} : tree.locate(path);
+        return new Problem(file, path, at[0], at[1], message);
     }
 }

@@ -115,7 +115,8 @@ public final class ScenarioReader {
         String description = fields.string(root, "", "description", false);
         double temperatureK = fields.quantity(root, "", "temperature", Dimension.TEMPERATURE, false,
                 Constants.ZERO_CELSIUS_K + 37.0);
-        if (!(temperatureK > 0 && temperatureK < MAX_TEMPERATURE_K)) {
+        // a temperature that could not be read (NaN) was reported already
+        if (!Double.isNaN(temperatureK) && !(temperatureK > 0 && temperatureK < MAX_TEMPERATURE_K)) {
             fields.problem("temperature", "the temperature must be above 0 K and below 400 K, found " + temperatureK
                     + " K");
         }
@@ -144,6 +145,8 @@ public final class ScenarioReader {
         try {
             model = new Model(name, description == null ? "" : description, temperatureK, species, compartments,
                     membranes, stimuli, events, settings);
+            // the column names depend on the model: record and plot patterns are checked once it is built
+            ColumnPatterns.checkMatches(fields, model);
         } catch (IllegalArgumentException e) {
             fields.problem("", e.getMessage());
             return null;

@@ -53,7 +53,7 @@ final class SimulationReader {
             }
         }
         double rtol = fields.number(node, path, "rtol", false, SimulationSettings.DEFAULT_RTOL);
-        if (!(rtol > 0 && rtol < 1)) {
+        if (!Double.isNaN(rtol) && !(rtol > 0 && rtol < 1)) {
             fields.problem(path + ".rtol", "rtol must be between 0 and 1 (exclusive), found " + rtol);
         }
         double atol = fields.number(node, path, "atol", false, SimulationSettings.DEFAULT_ATOL);
@@ -95,7 +95,13 @@ final class SimulationReader {
                         fields.problem(path + "." + key + "[" + i + "]", "expected a text pattern, found "
                                 + Fields.describe(list.get(i)));
                     } else {
-                        patterns.add(list.get(i).asText());
+                        String glob = list.get(i).asText();
+                        String malformed = ColumnPatterns.malformation(glob);
+                        if (malformed != null) {
+                            fields.problem(path + "." + key + "[" + i + "]", "malformed pattern '" + glob + "': "
+                                    + malformed);
+                        }
+                        patterns.add(glob);
                     }
                 }
             }

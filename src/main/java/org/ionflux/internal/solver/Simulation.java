@@ -321,6 +321,7 @@ public final class Simulation {
             steps++;
             double current = interpolator.getCurrentTime();
             lastTime = current;
+            control.progress(current, steps);
             interpolator.setInterpolatedTime(current);
             double[] end = interpolator.getInterpolatedState();
             EngineFailure failure = null;

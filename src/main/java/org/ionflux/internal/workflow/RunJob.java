@@ -49,10 +49,20 @@ public final class RunJob {
      */
     public static Outcome run(LoadedScenario scenario, Path out, RunControl control, boolean report)
             throws IOException, OutputFolderException {
+        return run(scenario, out, control, report, new Salvage());
+    }
+
+    /**
+     * As {@link #run(LoadedScenario, Path, RunControl, boolean)}, with a {@link Salvage} through which a signal
+     * handler that cannot wait for the end can move what was written so far to {@code DIR.failed}.
+     */
+    public static Outcome run(LoadedScenario scenario, Path out, RunControl control, boolean report,
+                              Salvage salvage) throws IOException, OutputFolderException {
         Model model = scenario.model();
         String sha256 = scenario.sha256();
         OutputFolder folder = OutputFolder.of(out, RunWriter.OUTPUT_FILES);
         Path work = folder.newWorkFolder();
+        salvage.started(folder, work);
         boolean keepWork = false;
         try {
             writeCopy(scenario, work);
@@ -79,12 +89,57 @@ public final class RunJob {
                 ReportJob.writeInto(work);
             }
             keepWork = true;
-            Path destination = folder.publish(work, result.status() == RunResult.Status.COMPLETED);
+            Path destination = salvage.publish(result.status() == RunResult.Status.COMPLETED);
             keepWork = false;
             return new Outcome(result, destination, rows);
         } finally {
             if (!keepWork) {
                 OutputFolder.deleteTree(work);
+            }
+        }
+    }
+
+    /**
+     * The temporary folder of a run being written, for a handler that can wait no longer (a SIGTERM whose grace
+     * ran out): {@link #abandon()} moves it to {@code DIR.failed} as it is, so that no hidden folder stays behind.
+     * Publishing and abandoning exclude each other; whichever comes first wins.
+     *
+     * <p>Example: {@code Salvage s = new Salvage(); RunJob.run(scenario, dir, control, false, s);} and, from a
+     * shutdown hook, {@code s.abandon()}.
+     */
+    public static final class Salvage {
+
+        private OutputFolder folder;
+        private Path work;
+        private boolean settled;
+
+        synchronized void started(OutputFolder outputs, Path workFolder) {
+            folder = outputs;
+            work = workFolder;
+        }
+
+        synchronized Path publish(boolean complete) throws IOException {
+            if (settled) {
+                throw new IOException("the outputs were already moved to " + folder.failed());
+            }
+            settled = true;
+            return folder.publish(work, complete);
+        }
+
+        /**
+         * Moves the outputs written so far to {@code DIR.failed}, unless they were already moved.
+         *
+         * @return where they are now, or null if nothing was moved
+         */
+        public synchronized Path abandon() {
+            if (settled || work == null) {
+                return null;
+            }
+            settled = true;
+            try {
+                return folder.publish(work, false);
+            } catch (IOException e) {
+                return null;
             }
         }
     }

@@ -106,6 +106,11 @@ class BadInputTest {
                 Arguments.of("stimulus-on-clamped.yaml", "stimuli[0].membrane", "membrane 'plasma' is clamped"),
                 Arguments.of("event-unknown-path.yaml", "events[0].set.membranes.plasma.channels[5].conductance",
                         "index 5 does not exist"),
+                Arguments.of("record-no-match.yaml", "record-no-match.yaml:21:12: simulation.record[0]",
+                        "the pattern 'cel.*' matches no column; the columns of this model are: t_s, plasma.V_mV, "
+                                + "cell.K_mM, cell.Cl_mM, bath.K_mM"),
+                Arguments.of("record-malformed.yaml", "record-malformed.yaml:21:27: simulation.record[1]",
+                        "malformed pattern '[unclosed': '[' at position 1 cannot be part of a column name"),
                 Arguments.of("many-problems.yaml", "4 problems", "many-problems.yaml:13:5: membranes.plasma.area"));
     }
 

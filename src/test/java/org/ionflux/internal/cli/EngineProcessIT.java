@@ -33,7 +33,7 @@ class EngineProcessIT {
     @TempDir
     Path tmp;
 
-    private static Process start(Path workDir, Path log, String... args) throws IOException {
+    static Process start(Path workDir, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Djava.awt.headless=true");

@@ -322,7 +322,7 @@ class ParameterPathTest {
         assertThat(rejected(s, "compartments.glia.volume", "5 mV"))
                 .contains("compartments.glia.volume: '5 mV' is a potential, but a volume is expected");
         assertThat(rejected(s, "membranes.wall.area", "big"))
-                .contains("membranes.wall.area: 'big' is not a area");
+                .contains("membranes.wall.area: 'big' is not an area");
         assertThat(rejected(s, "temperature", "500 K")).contains("temperature: the temperature must be above 0 K "
                 + "and below 400 K");
         assertThat(rejected(s, "simulation.rtol", "2")).contains("simulation.rtol: rtol must be between 0 and 1");

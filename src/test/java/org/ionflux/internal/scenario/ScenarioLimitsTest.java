@@ -64,7 +64,7 @@ class ScenarioLimitsTest {
         // keys: Jackson bounds them in JSON, LocatedTree in YAML (an explicit "? key" may be of any length)
         String key = "x".repeat(LocatedTree.MAX_KEY_LENGTH + 1);
         assertThat(problems("{\"" + key + "\": 1}", false).getMessage())
-                .contains("Name length (1001) exceeds the maximum allowed (1000)");
+                .contains("a key is longer than 1000 characters, the limit for a key");
         assertThat(problems("? " + key + "\n: 1\n", true).getMessage())
                 .contains("a key is 1001 characters long; the limit is 1000");
     }
