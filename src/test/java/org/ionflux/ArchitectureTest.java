@@ -65,7 +65,7 @@ class ArchitectureTest {
                 .check(engine);
         noClasses().that().resideInAPackage("..internal.solver..")
                 .should().dependOnClassesThat().resideInAnyPackage("..internal.scenario..", "..internal.output..",
-                        "..internal.workflow..", "..internal.cli..", "java.nio..", "com.fasterxml..", "org.knowm..")
+                        "..internal.workflow..", "..internal.cli..", "java.nio..", "com.fasterxml..", "java.awt..")
                 .check(engine);
         noClasses().that().resideInAPackage("..internal.output..")
                 .should().dependOnClassesThat().resideInAnyPackage("..internal.workflow..", "..internal.cli..",
