@@ -60,22 +60,28 @@ public final class ReportJob {
     public static Path write(Path folder) throws NotARunFolderException, IOException {
         JsonNode summary = readSummary(folder);
         try {
-            return writeInto(folder, summary);
+            Path absolute = folder.toAbsolutePath().normalize();
+            return writeInto(folder, summary, absolute.getFileName() == null ? absolute.toString()
+                    : absolute.getFileName().toString());
         } catch (BadTrace e) {
             throw new NotARunFolderException(e.getMessage());
         }
     }
 
-    /** Writes the report of a run's outputs just written into {@code folder} ({@code run --report}). */
-    static Path writeInto(Path folder) throws IOException {
+    /**
+     * Writes the report of a run's outputs just written into {@code folder} ({@code run --report}).
+     *
+     * @param folderName the name of the folder the outputs will be published as
+     */
+    static Path writeInto(Path folder, String folderName) throws IOException {
         try {
-            return writeInto(folder, readSummary(folder));
+            return writeInto(folder, readSummary(folder), folderName);
         } catch (NotARunFolderException e) {
             throw new IOException(e.getMessage(), e);
         }
     }
 
-    private static Path writeInto(Path folder, JsonNode summary) throws IOException {
+    private static Path writeInto(Path folder, JsonNode summary, String folderName) throws IOException {
         String name = summary.path("scenario").asText();
         Path copy = ScenarioCopy.find(folder);
         String scenarioText = "";
@@ -111,8 +117,6 @@ public final class ReportJob {
             String id = file.substring(0, file.indexOf('.'));
             plots.add(new ReportPage.Plot(file, FigureRenderer.svg(list.get(i), id)));
         }
-        Path absolute = folder.toAbsolutePath().normalize();
-        String folderName = absolute.getFileName() == null ? absolute.toString() : absolute.getFileName().toString();
         String html = ReportPage.render(new ReportPage.Content(folderName, summary, description, explanation,
                 explainProblem, plots, copy == null ? null : copy.getFileName().toString(), scenarioText, matches,
                 Summary.version()));

@@ -86,7 +86,9 @@ public final class RunJob {
                 rows = writer.rows();
             }
             if (report) {
-                ReportJob.writeInto(work);
+                // the page names the folder the outputs are about to move to, not the hidden work folder
+                Path destination = result.status() == RunResult.Status.COMPLETED ? folder.target() : folder.failed();
+                ReportJob.writeInto(work, destination.getFileName().toString());
             }
             keepWork = true;
             Path destination = salvage.publish(result.status() == RunResult.Status.COMPLETED);

@@ -81,6 +81,9 @@ class ReportCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(out.resolve("report.html")).isRegularFile();
         assertThat(out.resolve("scenario.yaml")).hasSameBinaryContentAs(Path.of("scenarios/ghk-relaxation.yaml"));
+        // the page names the folder the user chose, not the hidden work folder it was written in
+        assertThat(Files.readString(out.resolve("report.html")))
+                .contains("Result folder <code>" + out.getFileName() + "</code>").doesNotContain(".partial");
         // an earlier result with its report and scenario copy is replaced, not refused
         BadInputTest.Result again = BadInputTest.cli(args);
         assertThat(again.code()).as(again.err()).isZero();
@@ -114,7 +117,8 @@ class ReportCommandTest {
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         Path failed = tmp.resolve("empties.failed");
         String html = Files.readString(failed.resolve("report.html"));
-        assertThat(html).contains("status-failed").contains("fell below -atol");
+        assertThat(html).contains("status-failed").contains("fell below -atol")
+                .contains("Result folder <code>empties.failed</code>");
         assertThat(count(xml(html), "//svg")).isEqualTo(3);
     }
 
