@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.ionflux.internal.solver.RunControl;
 import org.ionflux.internal.workflow.check.CheckInputException;
 import org.ionflux.internal.workflow.check.CheckPlan;
@@ -80,16 +78,7 @@ final class CheckCommand implements Callable<Integer> {
 
         RunControl control = new RunControl();
         // Ctrl-C: the runs stop at their next step, those not started are not run, the report is finished
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            control.requestStop();
-            try {
-                finished.await(RunCommand.INTERRUPT_GRACE_S, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ionflux-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
+        StopOnSignal signals = StopOnSignal.install(control::requestStop);
         try {
             List<Verdict> verdicts;
             try {
@@ -123,12 +112,7 @@ final class CheckCommand implements Callable<Integer> {
         } finally {
             stdout.flush();
             err.flush();
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting on a signal; it exits with 130 once the hook returns
-            }
+            signals.release();
         }
     }
 

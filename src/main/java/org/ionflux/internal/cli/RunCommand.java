@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.ionflux.internal.output.OutputEstimate;
 import org.ionflux.internal.output.OutputFolderException;
 import org.ionflux.internal.workflow.RunJob;
@@ -84,24 +82,15 @@ final class RunCommand implements Callable<Integer> {
         // partial result is in DIR.failed and the message printed; when it returns, the JVM exits with 130
         // (128 + SIGINT) or 143 (128 + SIGTERM). Past the grace, what was written so far is moved to DIR.failed as
         // it is: no hidden temporary folder is left behind
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            control.requestStop();
-            try {
-                if (!finished.await(INTERRUPT_GRACE_S, TimeUnit.SECONDS)) {
-                    Path moved = salvage.abandon();
-                    if (moved != null) {
-                        err.printf(Locale.ROOT, "%s: stopped; the outputs could not be finished within %d s, "
-                                + "what was written (t = %s s) is in %s%n", loaded.model().name(),
-                                INTERRUPT_GRACE_S, control.timeS(), moved);
-                        err.flush();
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        StopOnSignal signals = StopOnSignal.install(control::requestStop, () -> {
+            Path moved = salvage.abandon();
+            if (moved != null) {
+                err.printf(Locale.ROOT, "%s: stopped; the outputs could not be finished within %d s, "
+                        + "what was written (t = %s s) is in %s%n", loaded.model().name(),
+                        INTERRUPT_GRACE_S, control.timeS(), moved);
+                err.flush();
             }
-        }, "ionflux-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
+        });
         Progress progress = !quiet && Progress.stderrIsTerminal()
                 ? Progress.start(control, loaded.model().settings().durationS(), err) : null;
         try {
@@ -112,12 +101,7 @@ final class RunCommand implements Callable<Integer> {
             }
             stdout.flush();
             err.flush();
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting on a signal; it exits with 130 once the hook returns
-            }
+            signals.release();
         }
     }
 

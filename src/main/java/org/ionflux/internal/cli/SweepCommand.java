@@ -5,8 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.ionflux.ScenarioException;
 import org.ionflux.internal.output.OutputFolderException;
 import org.ionflux.internal.workflow.sweep.Progress;
@@ -64,16 +62,7 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = out != null ? out : SweepJob.defaultFolder(plan.definition());
         SweepControl control = new SweepControl();
         // Ctrl-C: stop the variants running, write the rows that are in order, then exit with 130
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            control.requestStop();
-            try {
-                finished.await(RunCommand.INTERRUPT_GRACE_S, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ionflux-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
+        StopOnSignal signals = StopOnSignal.install(control::requestStop);
         try {
             Progress progress = System.console() != null ? Progress.line(err, name) : Progress.none();
             SweepJob.Outcome o;
@@ -105,12 +94,7 @@ final class SweepCommand implements Callable<Integer> {
         } finally {
             stdout.flush();
             err.flush();
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting on a signal; it exits with 130 once the hook returns
-            }
+            signals.release();
         }
     }
 }
