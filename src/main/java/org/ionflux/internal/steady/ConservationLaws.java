@@ -344,7 +344,7 @@ final class ConservationLaws {
         for (int b : order) {
             int n = rows.get(b).size();
             List<double[]> loc = local.get(b);
-            double[][] q = SmallDense.leftNullSpace(asColumns(loc, n), n, loc.size());
+            double[][] q = memo(LEFT_NULL_SPACE, asColumns(loc, n), n, loc.size());
             int qCols = n == 0 ? 0 : q[0].length;
             List<double[][]> maps = childMaps.get(b);
             List<Integer> mapChild = new ArrayList<>();
@@ -367,7 +367,7 @@ final class ConservationLaws {
                 double[][] g = SmallDense.multiplyTransposed(asColumns(edgeParent.get(c), n), q, n, e, qCols);
                 // laws wholly inside the child's subtree
                 if (kc > 0) {
-                    double[][] inside = SmallDense.nullSpace(m, kc);
+                    double[][] inside = memo(NULL_SPACE, m, m.length, kc);
                     int d = inside.length == 0 ? 0 : inside[0].length;
                     for (int j = 0; j < d; j++) {
                         double[] z = new double[kc];
@@ -378,7 +378,7 @@ final class ConservationLaws {
                     }
                 }
                 // b's piece must make G beta lie in the range of M
-                double[][] u0 = kc == 0 ? SmallDense.identity(e) : SmallDense.leftNullSpace(m, e, kc);
+                double[][] u0 = kc == 0 ? SmallDense.identity(e) : memo(LEFT_NULL_SPACE, m, e, kc);
                 int u0Cols = u0.length == 0 ? 0 : u0[0].length;
                 double[][] constraint = SmallDense.multiplyTransposed(u0, g, e, u0Cols, qCols);
                 double[][] r;
@@ -388,7 +388,7 @@ final class ConservationLaws {
                     r = null;
                     rCols = qCols;
                 } else {
-                    r = SmallDense.nullSpace(constraint, qCols);
+                    r = memo(NULL_SPACE, constraint, constraint.length, qCols);
                     rCols = qCols == 0 ? 0 : r[0].length;
                     for (int k = 0; k < maps.size(); k++) {
                         double[][] old = maps.get(k);
@@ -396,7 +396,7 @@ final class ConservationLaws {
                     }
                 }
                 double[][] gr = r == null ? g : SmallDense.multiply(g, r, e, qCols, rCols);
-                double[][] x = SmallDense.multiply(SmallDense.pseudoInverse(m, e, kc), gr, kc, e, rCols);
+                double[][] x = SmallDense.multiply(memo(PSEUDO_INVERSE, m, e, kc), gr, kc, e, rCols);
                 for (double[] row : x) {
                     for (int j = 0; j < rCols; j++) {
                         row[j] = -row[j];
@@ -420,6 +420,49 @@ final class ConservationLaws {
     }
 
     private final Map<Integer, List<Integer>> childOrder = new HashMap<>();
+
+    private static final int NULL_SPACE = 0;
+    private static final int LEFT_NULL_SPACE = 1;
+    private static final int PSEUDO_INVERSE = 2;
+
+    /** A decomposition's input: the operation, the dimensions and the entries (compared exactly, bit for bit). */
+    private record MatrixKey(int op, int rows, int cols, double[][] a, int hash) {
+        MatrixKey(int op, int rows, int cols, double[][] a) {
+            this(op, rows, cols, a, ((op * 31 + rows) * 31 + cols) * 31 + Arrays.deepHashCode(a));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MatrixKey k && k.hash == hash && k.op == op && k.rows == rows && k.cols == cols
+                    && Arrays.deepEquals(k.a, a);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /**
+     * Decompositions already computed in this elimination, by their exact input. Compartments built alike (the
+     * cells of a tissue, identical but for their concentrations: the stoichiometry does not depend on the state)
+     * give bit-for-bit equal matrices; each is decomposed once, and the result is the same as computing it again.
+     */
+    private final Map<MatrixKey, double[][]> decompositions = new HashMap<>();
+
+    /** @return {@link SmallDense#nullSpace}, {@link SmallDense#leftNullSpace} or {@link SmallDense#pseudoInverse} of a (a copy) */
+    private double[][] memo(int op, double[][] a, int rows, int cols) {
+        double[][] out = decompositions.computeIfAbsent(new MatrixKey(op, rows, cols, a), k -> switch (op) {
+            case NULL_SPACE -> SmallDense.nullSpace(a, cols);
+            case LEFT_NULL_SPACE -> SmallDense.leftNullSpace(a, rows, cols);
+            default -> SmallDense.pseudoInverse(a, rows, cols);
+        });
+        double[][] copy = new double[out.length][];
+        for (int i = 0; i < out.length; i++) {
+            copy[i] = out[i].clone();
+        }
+        return copy;
+    }
 
     /**
      * Puts every row of N in moles, of particles or of elementary charge: amounts and transfers as they are (mol),
