@@ -36,6 +36,8 @@ final class TimeConstants {
     static final int KRYLOV_DIMENSION = 60;
     /** A Ritz pair has converged when its residual is at most this fraction of its Ritz value. */
     static final double RITZ_TOLERANCE = 1e-8;
+    /** A second Gram-Schmidt pass is made when the first leaves less than this fraction of the vector's norm. */
+    static final double REORTHOGONALIZE = 0.7071067811865476;
     /** A component dominates a mode when it is at least this fraction of the largest. */
     static final double DOMINANT_FRACTION = 0.3;
     /** Most dominant columns listed per mode. */
@@ -150,13 +152,14 @@ final class TimeConstants {
         BlockTreeLinearization tree = new BlockTreeLinearization(problem.system());
         double[] f = problem.rates(y);
         tree.computeJacobian(problem.atS(), y, f);
-        double[] fastest = {0};
-        problem.system().computeJacobian(y, (row, col, value) -> {
-            if (row == col && row < n && Double.isFinite(value)) {
-                fastest[0] = Math.max(fastest[0], Math.abs(value));
+        double fastest = 0;
+        for (int i = 0; i < n; i++) {
+            double value = tree.diagonalEntry(i);
+            if (Double.isFinite(value)) {
+                fastest = Math.max(fastest, Math.abs(value));
             }
-        });
-        double sigma = 1e-9 * Math.max(fastest[0], 1e-12);
+        }
+        double sigma = 1e-9 * Math.max(fastest, 1e-12);
         tree.factor(sigma);
         int m = Math.min(KRYLOV_DIMENSION, n - laws.size());
         double[][] basis = new double[m + 1][];
@@ -183,16 +186,26 @@ final class TimeConstants {
                 w[i] = work[i] / problem.scale(i);
             }
             laws.projectScaled(w);
+            // modified Gram-Schmidt, repeated when it cancelled most of w (Daniel, Gragg, Kaufman and Stewart 1976,
+            // as in ARPACK): a second pass restores orthogonality only when the first lost it
+            double before = norm(w);
+            double beta = before;
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i <= k; i++) {
-                    double d = dot(basis[i], w);
+                    double[] vi = basis[i];
+                    double d = dot(vi, w);
                     h[i][k] += d;
                     for (int c = 0; c < n; c++) {
-                        w[c] -= d * basis[i][c];
+                        w[c] -= d * vi[c];
                     }
                 }
+                double after = norm(w);
+                if (after > REORTHOGONALIZE * beta) {
+                    beta = after;
+                    break;
+                }
+                beta = after;
             }
-            double beta = norm(w);
             h[k + 1][k] = beta;
             if (!(beta > 1e-14 * Math.abs(h[k][k]))) {
                 size = k + 1;
@@ -230,15 +243,26 @@ final class TimeConstants {
             }
         }
         found.sort(Comparator.comparingDouble((double[] t) -> -Math.hypot(t[0], t[1])));
-        List<Mode> modes = new ArrayList<>();
+        double[][] lambdas = new double[found.size()][];
         for (int k = 0; k < found.size(); k++) {
             double re = found.get(k)[0];
             double im = found.get(k)[1];
-            int i = (int) found.get(k)[2];
             // theta = 1 / (sigma - lambda): lambda = sigma - conj(theta) / |theta|^2
             double t2 = re * re + im * im;
             double lambdaRe = sigma - re / t2;
             double lambdaIm = Math.abs(im / t2);
+            lambdas[k] = new double[] {lambdaRe, lambdaIm <= REAL_IMAGINARY * Math.abs(lambdaRe) ? 0 : lambdaIm};
+        }
+        boolean[] reported = reported(lambdas);
+        List<Mode> modes = new ArrayList<>();
+        for (int k = 0; k < found.size(); k++) {
+            if (!reported[k]) {
+                // merged into, or beyond, the reported modes (see of): its eigenvector is never shown
+                modes.add(new Mode(lambdas[k][0], lambdas[k][1], List.of(), 0));
+                continue;
+            }
+            double im = found.get(k)[1];
+            int i = (int) found.get(k)[2];
             // the Ritz vector V z (real and imaginary parts), basis vector by basis vector: O(size n)
             double[] a = new double[n];
             double[] b = new double[n];
@@ -255,10 +279,38 @@ final class TimeConstants {
             for (int row = 0; row < n; row++) {
                 magnitude[row] = Math.sqrt(a[row] * a[row] + b[row] * b[row]);
             }
-            modes.add(new Mode(lambdaRe, lambdaIm <= REAL_IMAGINARY * Math.abs(lambdaRe) ? 0 : lambdaIm,
-                    dominant(problem, magnitude), 0));
+            modes.add(new Mode(lambdas[k][0], lambdas[k][1], dominant(problem, magnitude), 0));
         }
         return modes;
+    }
+
+    /**
+     * @return which of the eigenvalues {re, im} (in the order {@link #of} receives them) {@link #of} reports: the
+     *     first of each run of equal ones after its stable sort by |re|, among the {@link #KRYLOV_MODES} slowest.
+     *     Only those need their eigenvector (the Ritz vectors cost O(n) each).
+     */
+    static boolean[] reported(double[][] lambdas) {
+        Integer[] order = new Integer[lambdas.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble(k -> Math.abs(lambdas[k][0])));
+        boolean[] reported = new boolean[lambdas.length];
+        int groups = 0;
+        int last = -1;
+        for (int k : order) {
+            if (last >= 0 && Math.hypot(lambdas[k][0] - lambdas[last][0], lambdas[k][1] - lambdas[last][1])
+                    <= SAME_EIGENVALUE * Math.hypot(lambdas[last][0], lambdas[last][1])) {
+                continue;
+            }
+            if (groups == KRYLOV_MODES) {
+                break;
+            }
+            reported[k] = true;
+            last = k;
+            groups++;
+        }
+        return reported;
     }
 
     /** @return the columns of the largest components (relative to their typical size), largest first */
