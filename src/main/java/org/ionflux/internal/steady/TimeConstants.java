@@ -34,6 +34,11 @@ final class TimeConstants {
     static final int KRYLOV_MODES = 10;
     /** Dimension of the Krylov space. */
     static final int KRYLOV_DIMENSION = 60;
+    /**
+     * Every this many Krylov vectors (from twice it on) the Ritz values are computed; the iteration stops when the
+     * {@link #KRYLOV_MODES} slowest converged ones are those of the previous check (to {@link #SAME_EIGENVALUE}).
+     */
+    static final int KRYLOV_CHECK = 10;
     /** A Ritz pair has converged when its residual is at most this fraction of its Ritz value. */
     static final double RITZ_TOLERANCE = 1e-8;
     /** A second Gram-Schmidt pass is made when the first leaves less than this fraction of the vector's norm. */
@@ -173,6 +178,9 @@ final class TimeConstants {
         scale(v, 1 / norm(v));
         basis[0] = v;
         int size = m;
+        // h[size][size - 1] when the iteration stops with the space still growing; 0 at a breakdown (invariant)
+        double last = 0;
+        double[][] previousWanted = null;
         double[] work = new double[problem.dimension()];
         for (int k = 0; k < m; k++) {
             // w = S^-1 (sigma I - J)^-1 S v, projected onto the laws' null space
@@ -213,33 +221,28 @@ final class TimeConstants {
             }
             scale(w, 1 / beta);
             basis[k + 1] = w;
+            if (k + 1 < m && (k + 1) % KRYLOV_CHECK == 0 && k + 1 >= 2 * KRYLOV_CHECK) {
+                // the wanted converged Ritz values are those of the previous check: a longer space finds the same
+                List<double[]> all = new ArrayList<>();
+                ritz(h, k + 1, beta, all);
+                double[][] wanted = wanted(all);
+                if (sameWanted(wanted, previousWanted)) {
+                    size = k + 1;
+                    last = beta;
+                    break;
+                }
+                previousWanted = wanted;
+            }
         }
-        double[][] small = new double[size][size];
-        for (int i = 0; i < size; i++) {
-            System.arraycopy(h[i], 0, small[i], 0, size);
+        if (size == m && m > 0) {
+            last = h[m][m - 1];
         }
-        EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(small, false));
-        RealMatrix z = eigen.getV();
-        double[][] zData = z.getData();
-        double last = size < m ? 0 : h[size][size - 1];
+        List<double[]> all = new ArrayList<>();
+        double[][] zData = ritz(h, size, last, all);
         List<double[]> found = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            double re = eigen.getRealEigenvalue(i);
-            double im = eigen.getImagEigenvalue(i);
-            if (im < 0) {
-                continue;
-            }
-            double a = z.getEntry(size - 1, i);
-            double b = im > 0 ? z.getEntry(size - 1, i + 1) : 0;
-            double vecNorm = 0;
-            for (int c = 0; c < size; c++) {
-                double zb = im > 0 ? z.getEntry(c, i + 1) : 0;
-                vecNorm += z.getEntry(c, i) * z.getEntry(c, i) + zb * zb;
-            }
-            double ritzResidual = Math.abs(last) * Math.sqrt(a * a + b * b) / Math.sqrt(vecNorm);
-            double theta = Math.hypot(re, im);
-            if (theta > 0 && ritzResidual <= RITZ_TOLERANCE * theta) {
-                found.add(new double[] {re, im, i});
+        for (double[] t : all) {
+            if (t[3] > 0) {
+                found.add(t);
             }
         }
         found.sort(Comparator.comparingDouble((double[] t) -> -Math.hypot(t[0], t[1])));
@@ -282,6 +285,80 @@ final class TimeConstants {
             modes.add(new Mode(lambdas[k][0], lambdas[k][1], dominant(problem, magnitude), 0));
         }
         return modes;
+    }
+
+    /**
+     * The Ritz values of the Krylov space of dimension {@code size}: each {re, im, column of its vector in the
+     * returned matrix, 1 if converged (residual {@code |last| |z_size|} at most {@link #RITZ_TOLERANCE} of it) else 0}
+     * is added to {@code out} (one per complex pair, im > 0).
+     *
+     * @return the eigenvectors of the Hessenberg matrix, as columns (a complex pair's in two)
+     */
+    private static double[][] ritz(double[][] h, int size, double last, List<double[]> out) {
+        double[][] small = new double[size][size];
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(h[i], 0, small[i], 0, size);
+        }
+        EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(small, false));
+        RealMatrix z = eigen.getV();
+        for (int i = 0; i < size; i++) {
+            double re = eigen.getRealEigenvalue(i);
+            double im = eigen.getImagEigenvalue(i);
+            if (im < 0) {
+                continue;
+            }
+            double a = z.getEntry(size - 1, i);
+            double b = im > 0 ? z.getEntry(size - 1, i + 1) : 0;
+            double vecNorm = 0;
+            for (int c = 0; c < size; c++) {
+                double zb = im > 0 ? z.getEntry(c, i + 1) : 0;
+                vecNorm += z.getEntry(c, i) * z.getEntry(c, i) + zb * zb;
+            }
+            double ritzResidual = Math.abs(last) * Math.sqrt(a * a + b * b) / Math.sqrt(vecNorm);
+            double theta = Math.hypot(re, im);
+            boolean converged = theta > 0 && ritzResidual <= RITZ_TOLERANCE * theta;
+            out.add(new double[] {re, im, i, converged ? 1 : 0});
+        }
+        return z.getData();
+    }
+
+    /**
+     * @return the {@link #KRYLOV_MODES} largest converged Ritz values {re, im} (the slowest modes; equal ones to
+     *     {@link #SAME_EIGENVALUE} counted once), largest first, or null if fewer have converged
+     */
+    static double[][] wanted(List<double[]> ritz) {
+        List<double[]> sorted = new ArrayList<>();
+        for (double[] t : ritz) {
+            if (t[3] > 0) {
+                sorted.add(t);
+            }
+        }
+        sorted.sort(Comparator.comparingDouble((double[] t) -> -Math.hypot(t[0], t[1])));
+        List<double[]> out = new ArrayList<>();
+        for (double[] t : sorted) {
+            double[] previous = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (previous == null || Math.hypot(t[0] - previous[0], t[1] - previous[1])
+                    > SAME_EIGENVALUE * Math.hypot(previous[0], previous[1])) {
+                out.add(new double[] {t[0], t[1]});
+                if (out.size() == KRYLOV_MODES) {
+                    return out.toArray(new double[0][]);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** @return true if both are non-null and equal, value by value, to {@link #SAME_EIGENVALUE} */
+    static boolean sameWanted(double[][] a, double[][] b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        for (int k = 0; k < a.length; k++) {
+            if (Math.hypot(a[k][0] - b[k][0], a[k][1] - b[k][1]) > SAME_EIGENVALUE * Math.hypot(b[k][0], b[k][1])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
