@@ -88,7 +88,16 @@ final class ConservationLaws {
 
     /** @return the conserved quantities of {@code problem}'s stoichiometry, each with its initial value */
     static ConservationLaws of(SteadyProblem problem) {
+        return of(problem, true);
+    }
+
+    /**
+     * @param reuse whether a decomposition of a matrix equal to one already decomposed is taken from there (the
+     *              result is the same either way; false is for the test that shows it)
+     */
+    static ConservationLaws of(SteadyProblem problem, boolean reuse) {
         ConservationLaws c = new ConservationLaws(problem);
+        c.reuse = reuse;
         c.buildForest();
         List<double[][]> columns = problem.system().stoichiometry();
         c.eliminate(columns);
@@ -449,14 +458,17 @@ final class ConservationLaws {
      * give bit-for-bit equal matrices; each is decomposed once, and the result is the same as computing it again.
      */
     private final Map<MatrixKey, double[][]> decompositions = new HashMap<>();
+    private boolean reuse = true;
 
     /** @return {@link SmallDense#nullSpace}, {@link SmallDense#leftNullSpace} or {@link SmallDense#pseudoInverse} of a (a copy) */
     private double[][] memo(int op, double[][] a, int rows, int cols) {
-        double[][] out = decompositions.computeIfAbsent(new MatrixKey(op, rows, cols, a), k -> switch (op) {
+        java.util.function.Function<MatrixKey, double[][]> compute = k -> switch (op) {
             case NULL_SPACE -> SmallDense.nullSpace(a, cols);
             case LEFT_NULL_SPACE -> SmallDense.leftNullSpace(a, rows, cols);
             default -> SmallDense.pseudoInverse(a, rows, cols);
-        });
+        };
+        MatrixKey key = new MatrixKey(op, rows, cols, a);
+        double[][] out = reuse ? decompositions.computeIfAbsent(key, compute) : compute.apply(key);
         double[][] copy = new double[out.length][];
         for (int i = 0; i < out.length; i++) {
             copy[i] = out[i].clone();

@@ -74,12 +74,21 @@ final class TimeConstants {
 
     /** @return the modes at the steady state y, slowest first */
     static List<Mode> of(SteadyProblem problem, LawSet laws, double[] y) {
+        return of(problem, laws, y, true);
+    }
+
+    /**
+     * @param stopEarly whether the Krylov space stops growing once the wanted Ritz values repeat
+     *                  ({@link #KRYLOV_CHECK}); false builds all {@link #KRYLOV_DIMENSION} vectors (for the test
+     *                  that compares the two)
+     */
+    static List<Mode> of(SteadyProblem problem, LawSet laws, double[] y, boolean stopEarly) {
         int n = problem.physicalDimension();
         if (n - laws.size() <= 0) {
             return List.of();
         }
         boolean dense = n - laws.size() <= DENSE_LIMIT;
-        List<Mode> modes = dense ? dense(problem, laws, y) : krylov(problem, laws, y);
+        List<Mode> modes = dense ? dense(problem, laws, y) : krylov(problem, laws, y, stopEarly);
         List<Mode> sorted = new ArrayList<>(modes);
         sorted.sort(Comparator.comparingDouble(m -> Math.abs(m.realPerS())));
         // equal eigenvalues (identical compartments) are one entry, with their count when it is known
@@ -152,7 +161,7 @@ final class TimeConstants {
         return modes;
     }
 
-    private static List<Mode> krylov(SteadyProblem problem, LawSet laws, double[] y) {
+    private static List<Mode> krylov(SteadyProblem problem, LawSet laws, double[] y, boolean stopEarly) {
         int n = problem.physicalDimension();
         BlockTreeLinearization tree = new BlockTreeLinearization(problem.system());
         double[] f = problem.rates(y);
@@ -221,7 +230,7 @@ final class TimeConstants {
             }
             scale(w, 1 / beta);
             basis[k + 1] = w;
-            if (k + 1 < m && (k + 1) % KRYLOV_CHECK == 0 && k + 1 >= 2 * KRYLOV_CHECK) {
+            if (stopEarly && k + 1 < m && (k + 1) % KRYLOV_CHECK == 0 && k + 1 >= 2 * KRYLOV_CHECK) {
                 // the wanted converged Ritz values are those of the previous check: a longer space finds the same
                 List<double[]> all = new ArrayList<>();
                 ritz(h, k + 1, beta, all);
