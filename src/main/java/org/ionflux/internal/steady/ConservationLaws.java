@@ -643,7 +643,7 @@ final class ConservationLaws {
         List<Map<Integer, Double>> bookkeeping = new ArrayList<>();
         for (int r = 0; r < reduced.size(); r++) {
             Map<Integer, Double> w = reduced.get(r);
-            if (w.keySet().stream().anyMatch(i -> i >= problem.physicalDimension())) {
+            if (!allPhysical(w)) {
                 bookkeeping.add(w);
                 continue;
             }
@@ -703,9 +703,9 @@ final class ConservationLaws {
         List<Integer> wide = new ArrayList<>();
         for (int r = 0; r < reduced.size(); r++) {
             Map<Integer, Double> w = reduced.get(r);
-            if (w.keySet().stream().allMatch(i -> i < problem.physicalDimension())) {
+            if (allPhysical(w)) {
                 physicalIndex.add(r);
-                if (w.keySet().stream().map(i -> nodeOf[i]).distinct().count() > 1) {
+                if (spansNodes(w)) {
                     wide.add(r);
                 }
             }
@@ -798,10 +798,37 @@ final class ConservationLaws {
         w.entrySet().removeIf(e -> Math.abs(e.getValue() * rowScale[e.getKey()]) <= cut);
     }
 
+    /** @return true if w has no bookkeeping accumulator */
+    private boolean allPhysical(Map<Integer, Double> w) {
+        for (int i : w.keySet()) {
+            if (i >= problem.physicalDimension()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return true if w's variables lie in more than one node */
+    private boolean spansNodes(Map<Integer, Double> w) {
+        int node = Integer.MIN_VALUE;
+        for (int i : w.keySet()) {
+            if (node != Integer.MIN_VALUE && nodeOf[i] != node) {
+                return true;
+            }
+            node = nodeOf[i];
+        }
+        return false;
+    }
+
     /** @return the first potential among w's variables, or {@code fallback} */
     private int firstPotential(Map<Integer, Double> w, int fallback) {
-        return w.keySet().stream().filter(i -> problem.kind(i) == SteadyProblem.Kind.POTENTIAL)
-                .min(Integer::compare).orElse(fallback);
+        int first = -1;
+        for (int i : w.keySet()) {
+            if (problem.kind(i) == SteadyProblem.Kind.POTENTIAL && (first < 0 || i < first)) {
+                first = i;
+            }
+        }
+        return first >= 0 ? first : fallback;
     }
 
     /** Subtracts the multiple of p that clears variable v from w (identity objects: w is changed in place). */
