@@ -24,7 +24,9 @@ import org.ionflux.internal.solver.BlockTreeLinearization;
  * factorization ({@link BlockTreeLinearization}, linear in the number of compartments), with every Krylov vector
  * projected onto the laws' null space; its small Hessenberg matrix goes to the same {@link EigenDecomposition}. The
  * slowest modes are the operator's largest eigenvalues {@code 1 / (sigma - lambda)}, which Krylov spaces find
- * first; {@code sigma} is a tiny positive shift (1e-9 of the fastest rate) that keeps the matrix regular.</p>
+ * first; {@code sigma} is a tiny positive shift (1e-9 of the fastest rate) that keeps the matrix regular. The space
+ * stops growing before {@link #KRYLOV_DIMENSION} when the {@link #KRYLOV_MODES} slowest converged Ritz values are
+ * the same at two successive checks ({@link #KRYLOV_CHECK}); only the reported modes get their Ritz vectors.</p>
  */
 final class TimeConstants {
 
@@ -38,7 +40,7 @@ final class TimeConstants {
      * Every this many Krylov vectors (from twice it on) the Ritz values are computed; the iteration stops when the
      * {@link #KRYLOV_MODES} slowest converged ones are those of the previous check (to {@link #SAME_EIGENVALUE}).
      */
-    static final int KRYLOV_CHECK = 10;
+    static final int KRYLOV_CHECK = 5;
     /** A Ritz pair has converged when its residual is at most this fraction of its Ritz value. */
     static final double RITZ_TOLERANCE = 1e-8;
     /** A second Gram-Schmidt pass is made when the first leaves less than this fraction of the vector's norm. */
@@ -205,8 +207,7 @@ final class TimeConstants {
             laws.projectScaled(w);
             // modified Gram-Schmidt, repeated when it cancelled most of w (Daniel, Gragg, Kaufman and Stewart 1976,
             // as in ARPACK): a second pass restores orthogonality only when the first lost it
-            double before = norm(w);
-            double beta = before;
+            double beta = norm(w);
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i <= k; i++) {
                     double[] vi = basis[i];
