@@ -1,3 +1,5 @@
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -11,14 +13,15 @@ import org.ionflux.SteadyState;
  * public API. From the top folder, after {@code mvn -B -q -DskipTests package}:
  *
  * <pre>
- * java -cp target/ionflux.jar benchmarks/steady/SteadyVsRun.java cell 50 31
- * java -cp target/ionflux.jar benchmarks/steady/SteadyVsRun.java 1000 2 5
+ * java -cp target/ionflux.jar benchmarks/steady/SteadyVsRun.java cell 2000 301
+ * java -cp target/ionflux.jar benchmarks/steady/SteadyVsRun.java 1000 15 11
  * </pre>
  *
  * The first argument is {@code cell} (benchmarks/scenarios/pump-leak-3600.yaml) or a number N of such cells around
  * one extracellular space (the scaling model of benchmarks/README.md, written here as a scenario file); then the
- * warm-up and measured repetitions. Both scenarios run 36000 s with {@code stop_at_steady_state: true}, rosenbrock,
- * rtol 1e-6, atol 1e-9.
+ * warm-up and measured repetitions (fewer warm-ups than these leave {@code steady} partly interpreted). Both
+ * scenarios run 36000 s with {@code stop_at_steady_state: true}, rosenbrock, rtol 1e-6, atol 1e-9. It prints the
+ * medians of the wall time and of the thread's CPU time (on a loaded machine the wall time includes waiting).
  */
 public class SteadyVsRun {
 
@@ -41,22 +44,35 @@ public class SteadyVsRun {
         }
         double[] ts = new double[repeat];
         double[] tr = new double[repeat];
+        double[] cs = new double[repeat];
+        double[] cr = new double[repeat];
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < repeat; i++) {
+            long c0 = cpu.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             steady = s.steady();
             long t1 = System.nanoTime();
+            long c1 = cpu.getCurrentThreadCpuTime();
             run = s.run();
             long t2 = System.nanoTime();
+            long c2 = cpu.getCurrentThreadCpuTime();
             ts[i] = (t1 - t0) * 1e-9;
             tr[i] = (t2 - t1) * 1e-9;
+            cs[i] = (c1 - c0) * 1e-9;
+            cr[i] = (c2 - c1) * 1e-9;
         }
         Arrays.sort(ts);
         Arrays.sort(tr);
+        Arrays.sort(cs);
+        Arrays.sort(cr);
         System.out.printf("%s: steady: %s, %s, %d iterations, residual %.3g /s; median %.4g s (best %.4g s)%n",
                 s.name(), steady.status(), steady.method(), steady.iterations(), steady.residual(), ts[repeat / 2],
                 ts[0]);
         System.out.printf("%s: run: %s, %d steps; median %.4g s (best %.4g s); run / steady = %.1f%n", s.name(),
                 run.status(), run.steps(), tr[repeat / 2], tr[0], tr[repeat / 2] / ts[repeat / 2]);
+        // the thread's CPU time: what the machine's other load does not lengthen
+        System.out.printf("%s: CPU time of this thread: steady median %.4g s, run median %.4g s; run / steady = %.1f%n",
+                s.name(), cs[repeat / 2], cr[repeat / 2], cr[repeat / 2] / cs[repeat / 2]);
         System.out.println("slowest time constant: " + steady.timeConstants().get(0));
     }
 

@@ -90,7 +90,7 @@ public final class TraceColumns {
     public TraceColumns(IonFluxSystem system, List<String> recordPatterns) {
         this.system = system;
         Model model = system.model();
-        List<Pattern> patterns = recordPatterns.stream().map(TraceColumns::globToRegex).toList();
+        Filter patterns = new Filter(recordPatterns);
         add(patterns, "t_s", Kind.TIME, OP_TIME, 0, 0);
         List<Membrane> membranes = model.membranes();
         List<Species> species = model.species();
@@ -163,11 +163,48 @@ public final class TraceColumns {
         pinned = groups == null || groups.isEmpty() ? null : groups;
     }
 
-    private void add(List<Pattern> patterns, String name, Kind kind, int op, int a, int b) {
-        if (kind == Kind.TIME || patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matcher(name).matches())) {
+    private void add(Filter patterns, String name, Kind kind, int op, int a, int b) {
+        if (kind == Kind.TIME || patterns.keeps(name)) {
             columns.add(new Column(name, kind));
             ops.add(new int[] {op, a, b});
             needsFluxes |= op == OP_CURRENT || op == OP_LEAK || op == OP_FLUX || op == OP_PUMP || op == OP_STIMULUS;
+        }
+    }
+
+    /**
+     * The record patterns, matched quickly against the tens of thousands of candidate columns of a large model: a
+     * name must start with a glob's literal prefix (what precedes its first {@code *} or {@code ?}) before the
+     * regular expression is tried, with a matcher reused per pattern.
+     */
+    private static final class Filter {
+        private final String[] prefix;
+        private final java.util.regex.Matcher[] matcher;
+
+        Filter(List<String> globs) {
+            prefix = new String[globs.size()];
+            matcher = new java.util.regex.Matcher[globs.size()];
+            for (int k = 0; k < prefix.length; k++) {
+                String glob = globs.get(k);
+                int wild = 0;
+                while (wild < glob.length() && glob.charAt(wild) != '*' && glob.charAt(wild) != '?') {
+                    wild++;
+                }
+                prefix[k] = glob.substring(0, wild);
+                matcher[k] = globToRegex(glob).matcher("");
+            }
+        }
+
+        /** @return true if there are no patterns or one of them matches the whole name */
+        boolean keeps(String name) {
+            if (prefix.length == 0) {
+                return true;
+            }
+            for (int k = 0; k < prefix.length; k++) {
+                if (name.startsWith(prefix[k]) && matcher[k].reset(name).matches()) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -232,6 +232,18 @@ public final class BlockTreeLinearization implements LinearizedSystem {
     }
 
     /**
+     * @return the diagonal entry {@code J_ii} stored by the last {@link #computeJacobian} (with what
+     *     {@link #addToJacobian} added since), or 0 for a bookkeeping sink
+     */
+    public double diagonalEntry(int i) {
+        int b = blockOf[i];
+        if (sink[i] || b < 0) {
+            return 0.0;
+        }
+        return jacobianDiagonal[diagonalOffset[b] + positionOf[i] * size[b] + positionOf[i]];
+    }
+
+    /**
      * @return true if entry (row, col) fits the block structure: both variables in one block, or in a block and its
      *     parent, or the row a bookkeeping sink (stored sparsely)
      */

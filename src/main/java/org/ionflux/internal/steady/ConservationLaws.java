@@ -88,7 +88,16 @@ final class ConservationLaws {
 
     /** @return the conserved quantities of {@code problem}'s stoichiometry, each with its initial value */
     static ConservationLaws of(SteadyProblem problem) {
+        return of(problem, true);
+    }
+
+    /**
+     * @param reuse whether a decomposition of a matrix equal to one already decomposed is taken from there (the
+     *              result is the same either way; false is for the test that shows it)
+     */
+    static ConservationLaws of(SteadyProblem problem, boolean reuse) {
         ConservationLaws c = new ConservationLaws(problem);
+        c.reuse = reuse;
         c.buildForest();
         List<double[][]> columns = problem.system().stoichiometry();
         c.eliminate(columns);
@@ -344,7 +353,7 @@ final class ConservationLaws {
         for (int b : order) {
             int n = rows.get(b).size();
             List<double[]> loc = local.get(b);
-            double[][] q = SmallDense.leftNullSpace(asColumns(loc, n), n, loc.size());
+            double[][] q = memo(LEFT_NULL_SPACE, asColumns(loc, n), n, loc.size());
             int qCols = n == 0 ? 0 : q[0].length;
             List<double[][]> maps = childMaps.get(b);
             List<Integer> mapChild = new ArrayList<>();
@@ -367,7 +376,7 @@ final class ConservationLaws {
                 double[][] g = SmallDense.multiplyTransposed(asColumns(edgeParent.get(c), n), q, n, e, qCols);
                 // laws wholly inside the child's subtree
                 if (kc > 0) {
-                    double[][] inside = SmallDense.nullSpace(m, kc);
+                    double[][] inside = memo(NULL_SPACE, m, m.length, kc);
                     int d = inside.length == 0 ? 0 : inside[0].length;
                     for (int j = 0; j < d; j++) {
                         double[] z = new double[kc];
@@ -378,7 +387,7 @@ final class ConservationLaws {
                     }
                 }
                 // b's piece must make G beta lie in the range of M
-                double[][] u0 = kc == 0 ? SmallDense.identity(e) : SmallDense.leftNullSpace(m, e, kc);
+                double[][] u0 = kc == 0 ? SmallDense.identity(e) : memo(LEFT_NULL_SPACE, m, e, kc);
                 int u0Cols = u0.length == 0 ? 0 : u0[0].length;
                 double[][] constraint = SmallDense.multiplyTransposed(u0, g, e, u0Cols, qCols);
                 double[][] r;
@@ -388,7 +397,7 @@ final class ConservationLaws {
                     r = null;
                     rCols = qCols;
                 } else {
-                    r = SmallDense.nullSpace(constraint, qCols);
+                    r = memo(NULL_SPACE, constraint, constraint.length, qCols);
                     rCols = qCols == 0 ? 0 : r[0].length;
                     for (int k = 0; k < maps.size(); k++) {
                         double[][] old = maps.get(k);
@@ -396,7 +405,7 @@ final class ConservationLaws {
                     }
                 }
                 double[][] gr = r == null ? g : SmallDense.multiply(g, r, e, qCols, rCols);
-                double[][] x = SmallDense.multiply(SmallDense.pseudoInverse(m, e, kc), gr, kc, e, rCols);
+                double[][] x = SmallDense.multiply(memo(PSEUDO_INVERSE, m, e, kc), gr, kc, e, rCols);
                 for (double[] row : x) {
                     for (int j = 0; j < rCols; j++) {
                         row[j] = -row[j];
@@ -420,6 +429,52 @@ final class ConservationLaws {
     }
 
     private final Map<Integer, List<Integer>> childOrder = new HashMap<>();
+
+    private static final int NULL_SPACE = 0;
+    private static final int LEFT_NULL_SPACE = 1;
+    private static final int PSEUDO_INVERSE = 2;
+
+    /** A decomposition's input: the operation, the dimensions and the entries (compared exactly, bit for bit). */
+    private record MatrixKey(int op, int rows, int cols, double[][] a, int hash) {
+        MatrixKey(int op, int rows, int cols, double[][] a) {
+            this(op, rows, cols, a, ((op * 31 + rows) * 31 + cols) * 31 + Arrays.deepHashCode(a));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MatrixKey k && k.hash == hash && k.op == op && k.rows == rows && k.cols == cols
+                    && Arrays.deepEquals(k.a, a);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /**
+     * Decompositions already computed in this elimination, by their exact input. Compartments built alike (the
+     * cells of a tissue, identical but for their concentrations: the stoichiometry does not depend on the state)
+     * give bit-for-bit equal matrices; each is decomposed once, and the result is the same as computing it again.
+     */
+    private final Map<MatrixKey, double[][]> decompositions = new HashMap<>();
+    private boolean reuse = true;
+
+    /** @return {@link SmallDense#nullSpace}, {@link SmallDense#leftNullSpace} or {@link SmallDense#pseudoInverse} of a (a copy) */
+    private double[][] memo(int op, double[][] a, int rows, int cols) {
+        java.util.function.Function<MatrixKey, double[][]> compute = k -> switch (op) {
+            case NULL_SPACE -> SmallDense.nullSpace(a, cols);
+            case LEFT_NULL_SPACE -> SmallDense.leftNullSpace(a, rows, cols);
+            default -> SmallDense.pseudoInverse(a, rows, cols);
+        };
+        MatrixKey key = new MatrixKey(op, rows, cols, a);
+        double[][] out = reuse ? decompositions.computeIfAbsent(key, compute) : compute.apply(key);
+        double[][] copy = new double[out.length][];
+        for (int i = 0; i < out.length; i++) {
+            copy[i] = out[i].clone();
+        }
+        return copy;
+    }
 
     /**
      * Puts every row of N in moles, of particles or of elementary charge: amounts and transfers as they are (mol),
@@ -588,7 +643,7 @@ final class ConservationLaws {
         List<Map<Integer, Double>> bookkeeping = new ArrayList<>();
         for (int r = 0; r < reduced.size(); r++) {
             Map<Integer, Double> w = reduced.get(r);
-            if (w.keySet().stream().anyMatch(i -> i >= problem.physicalDimension())) {
+            if (!allPhysical(w)) {
                 bookkeeping.add(w);
                 continue;
             }
@@ -648,9 +703,9 @@ final class ConservationLaws {
         List<Integer> wide = new ArrayList<>();
         for (int r = 0; r < reduced.size(); r++) {
             Map<Integer, Double> w = reduced.get(r);
-            if (w.keySet().stream().allMatch(i -> i < problem.physicalDimension())) {
+            if (allPhysical(w)) {
                 physicalIndex.add(r);
-                if (w.keySet().stream().map(i -> nodeOf[i]).distinct().count() > 1) {
+                if (spansNodes(w)) {
                     wide.add(r);
                 }
             }
@@ -743,10 +798,37 @@ final class ConservationLaws {
         w.entrySet().removeIf(e -> Math.abs(e.getValue() * rowScale[e.getKey()]) <= cut);
     }
 
+    /** @return true if w has no bookkeeping accumulator */
+    private boolean allPhysical(Map<Integer, Double> w) {
+        for (int i : w.keySet()) {
+            if (i >= problem.physicalDimension()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return true if w's variables lie in more than one node */
+    private boolean spansNodes(Map<Integer, Double> w) {
+        int node = Integer.MIN_VALUE;
+        for (int i : w.keySet()) {
+            if (node != Integer.MIN_VALUE && nodeOf[i] != node) {
+                return true;
+            }
+            node = nodeOf[i];
+        }
+        return false;
+    }
+
     /** @return the first potential among w's variables, or {@code fallback} */
     private int firstPotential(Map<Integer, Double> w, int fallback) {
-        return w.keySet().stream().filter(i -> problem.kind(i) == SteadyProblem.Kind.POTENTIAL)
-                .min(Integer::compare).orElse(fallback);
+        int first = -1;
+        for (int i : w.keySet()) {
+            if (problem.kind(i) == SteadyProblem.Kind.POTENTIAL && (first < 0 || i < first)) {
+                first = i;
+            }
+        }
+        return first >= 0 ? first : fallback;
     }
 
     /** Subtracts the multiple of p that clears variable v from w (identity objects: w is changed in place). */

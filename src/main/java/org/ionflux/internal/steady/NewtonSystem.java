@@ -119,12 +119,10 @@ abstract class NewtonSystem {
             rates = f.clone();
             tree.computeJacobian(problem.atS(), y, f);
             lawsAdded = false;
-            java.util.Arrays.fill(diagonal, 0.0);
-            system.computeJacobian(y, (row, col, value) -> {
-                if (row == col && row < physical) {
-                    diagonal[row] += value;
-                }
-            });
+            // the tree holds J_ii as the sum of the same entries, in the same order
+            for (int i = 0; i < physical; i++) {
+                diagonal[i] = tree.diagonalEntry(i);
+            }
         }
 
         @Override

@@ -190,4 +190,35 @@ class ConservationLawsTest {
         assertThat(NewtonSystem.newton(problem, set).canImposeLaws()).isTrue();
         assertThat(set.fitsBlocks(new org.ionflux.internal.solver.BlockTreeLinearization(problem.system()))).isTrue();
     }
+
+    /**
+     * Reusing the decomposition of a node matrix equal to one already decomposed (alike cells) changes nothing: the
+     * laws, their coefficients, descriptions and values are those of decomposing every node afresh, bit for bit.
+     */
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void reusingDecompositionsOfEqualMatricesGivesTheSameLaws(Path file) {
+        assertSameLaws(Scenarios.load(file));
+    }
+
+    @Test
+    void reusingDecompositionsGivesTheSameLawsForManyAlikeCells() {
+        assertSameLaws(SteadyTestModels.cellsAroundSpace(50));
+    }
+
+    private static void assertSameLaws(Model model) {
+        SteadyProblem problem = new SteadyProblem(model, 0.0);
+        List<ConservationLaws.Law> reused = ConservationLaws.of(problem, true).all();
+        List<ConservationLaws.Law> afresh = ConservationLaws.of(problem, false).all();
+        assertThat(reused).hasSameSizeAs(afresh);
+        for (int k = 0; k < afresh.size(); k++) {
+            ConservationLaws.Law a = reused.get(k);
+            ConservationLaws.Law b = afresh.get(k);
+            assertThat(a.indices()).containsExactly(b.indices());
+            assertThat(a.coefficients()).containsExactly(b.coefficients());
+            assertThat(a.description()).isEqualTo(b.description());
+            assertThat(a.value()).isEqualTo(b.value());
+            assertThat(a.physical()).isEqualTo(b.physical());
+        }
+    }
 }

@@ -276,4 +276,26 @@ class SteadyExactTest {
         assertThat(r.timeConstants()).isNotEmpty();
         assertThat(r.timeConstants().get(0).tauS()).isGreaterThan(100);
     }
+
+    /**
+     * The Krylov iteration stops when the ten slowest converged Ritz values repeat from one check to the next: the
+     * time constants are those of the full {@link TimeConstants#KRYLOV_DIMENSION}-vector space, to 1e-9.
+     */
+    @Test
+    void stoppingTheKrylovSpaceEarlyKeepsTheTimeConstants() {
+        Model model = SteadyTestModels.cellsAroundSpace(200);
+        SteadyProblem problem = new SteadyProblem(model, 0.0);
+        LawSet laws = new LawSet(problem, ConservationLaws.of(problem).physical());
+        assertThat(problem.physicalDimension() - laws.size()).isGreaterThan(TimeConstants.DENSE_LIMIT);
+        SteadySolver.Outcome outcome = new SteadySolver(problem, laws).solve();
+        List<TimeConstants.Mode> early = TimeConstants.of(problem, laws, outcome.y(), true);
+        List<TimeConstants.Mode> full = TimeConstants.of(problem, laws, outcome.y(), false);
+        assertThat(early).hasSize(TimeConstants.KRYLOV_MODES).hasSameSizeAs(full);
+        for (int k = 0; k < full.size(); k++) {
+            double tau = full.get(k).tauS();
+            assertThat(early.get(k).tauS()).isCloseTo(tau, within(1e-9 * Math.abs(tau)));
+            assertThat(early.get(k).imagPerS()).isCloseTo(full.get(k).imagPerS(),
+                    within(1e-9 * Math.abs(full.get(k).realPerS())));
+        }
+    }
 }
