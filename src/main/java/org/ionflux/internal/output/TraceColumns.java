@@ -214,7 +214,7 @@ public final class TraceColumns {
         }
         // currents and fluxes cost a pass over every mechanism: only when a recorded column needs them
         if (needsFluxes) {
-            system.updateObservables(y);
+            system.updateTraceObservables(y);
         } else {
             system.updateStateObservables(y);
         }
