@@ -3,6 +3,7 @@ package org.ionflux.internal.cli;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.ionflux.internal.output.InMemoryTrace;
 import org.ionflux.internal.output.JsonWriter;
 import org.ionflux.internal.workflow.RunJob;
 import org.ionflux.internal.scenario.LoadedScenario;
@@ -37,9 +38,15 @@ final class BenchCommand implements Callable<Integer> {
     static final int MIN_WARMUP = 3;
     static final int MAX_WARMUP = 1000;
 
-    /** One run with the trace sampled in memory (presized: growing it is not the integrator's cost). */
-    private static RunResult run(LoadedScenario loaded) {
-        return RunJob.runInMemory(loaded.model(), new RunControl()).result();
+    /**
+     * The trace every run samples into, in memory: one for all runs (as the C comparison program keeps one buffer),
+     * so that a timed run neither grows nor allocates and zeroes its rows.
+     */
+    private final InMemoryTrace trace = new InMemoryTrace();
+
+    /** One run with the trace sampled in memory. */
+    private RunResult run(LoadedScenario loaded) {
+        return RunJob.runInMemory(loaded.model(), new RunControl(), trace).result();
     }
 
     @Override

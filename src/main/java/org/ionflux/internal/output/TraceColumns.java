@@ -261,9 +261,12 @@ public final class TraceColumns {
         }
         // currents and fluxes cost a pass over every mechanism: only when a recorded column needs them
         if (needsFluxes) {
-            system.updateObservables(y);
             if (pinned != null) {
+                // the quasi-steady currents of pinned channels read the volume rates (water) too
+                system.updateObservables(y);
                 pinned.update();
+            } else {
+                system.updateTraceObservables(y);
             }
         } else {
             system.updateStateObservables(y);

@@ -11,6 +11,7 @@ import org.ionflux.internal.mechanism.StateView;
 import org.ionflux.internal.mechanism.StatefulTerm;
 import org.ionflux.internal.mechanism.Term;
 import org.ionflux.internal.mechanism.Terms;
+import org.ionflux.internal.mechanism.WaterTerm;
 import org.ionflux.internal.model.Compartment;
 import org.ionflux.internal.model.Event;
 import org.ionflux.internal.model.Membrane;
@@ -35,6 +36,11 @@ public final class IonFluxSystem {
     private final Term[] mechanisms;
     /** The mechanisms the model has (empty terms add nothing): the ones evaluated per right-hand side and row. */
     private final Term[] present;
+    /**
+     * The present mechanisms that add to a trace column (a current or a flux of a membrane): all but water flux,
+     * which only moves volume (its rate is in no column).
+     */
+    private final Term[] traced;
     private final StatefulTerm[] stateful;
     private final CapacitanceTerm capacitance;
     private final StateLayout layout;
@@ -72,6 +78,7 @@ public final class IonFluxSystem {
         this.terms = Terms.of(model);
         this.mechanisms = terms.mechanisms().toArray(new Term[0]);
         this.present = terms.mechanisms().stream().filter(t -> !t.isEmpty()).toArray(Term[]::new);
+        this.traced = Arrays.stream(present).filter(t -> !(t instanceof WaterTerm)).toArray(Term[]::new);
         this.stateful = terms.stateful().toArray(new StatefulTerm[0]);
         this.capacitance = terms.capacitance();
         this.layout = new StateLayout(model, terms.stateful());
@@ -403,6 +410,20 @@ public final class IonFluxSystem {
             t.addRates(view, fluxes);
         }
         capacitance.addRates(view, fluxes);
+    }
+
+    /**
+     * Computes what a trace row reads at state y: volumes, concentrations, potentials, and the currents and fluxes
+     * of every membrane (species, leak, pump, stimulus), as {@link #updateObservables} does, but neither volume
+     * rates (water flux) nor potential rates, which no column shows. The values it computes have the same bits as
+     * {@link #updateObservables}'s; the others are left cleared.
+     */
+    public void updateTraceObservables(double[] y) {
+        updateStateObservables(y);
+        fluxes.clear();
+        for (Term t : traced) {
+            t.addRates(view, fluxes);
+        }
     }
 
     /**

@@ -161,9 +161,17 @@ public final class RunJob {
      * @param control lets another thread stop the run
      */
     public static InMemory runInMemory(Model model, RunControl control) {
+        return runInMemory(model, control, new InMemoryTrace());
+    }
+
+    /**
+     * {@link #runInMemory(Model, RunControl)} into {@code trace}, which is {@link InMemoryTrace#reset reset} first
+     * (its room is reused: {@code bench} runs into one trace).
+     */
+    public static InMemory runInMemory(Model model, RunControl control, InMemoryTrace trace) {
         Simulation simulation = new Simulation(model);
         int expected = (int) Math.min(simulation.outputTimes().count(), 10_000_000L);
-        InMemoryTrace trace = new InMemoryTrace(expected);
+        trace.reset(expected);
         RunResult result;
         try {
             result = simulation.run(new TraceRecorder(simulation.system(), model.settings().record(), trace),
