@@ -57,10 +57,9 @@ public final class Steady {
             }
             membranes = equilibria(problem, y);
         }
-        List<SteadyResult.Conserved> conserved = new ArrayList<>();
-        for (ConservationLaws.Law law : laws.all()) {
-            conserved.add(new SteadyResult.Conserved(law.description(), law.value(), law.unit(), law.physical()));
-        }
+        // the laws in words when first asked for (steady.json, the terminal, the API's conserved())
+        List<ConservationLaws.Law> all = laws.all();
+        Supplier<List<SteadyResult.Conserved>> conserved = () -> conserved(all);
         // the time constants when first asked for (steady.json, the terminal, the API's timeConstants())
         double[] yAtRest = steady ? outcome.y().clone() : null;
         Supplier<List<SteadyResult.TimeConstant>> times = steady
@@ -69,6 +68,15 @@ public final class Steady {
         return new SteadyResult(model.name(), outcome.status().key(), atS, outcome.method(), outcome.iterations(),
                 outcome.residual(), values, conserved, times, membranes, outcome.message(), wall,
                 laws.transferLawsOmitted());
+    }
+
+    /** @return the laws with their descriptions ({@link LawText}) */
+    static List<SteadyResult.Conserved> conserved(List<ConservationLaws.Law> laws) {
+        List<SteadyResult.Conserved> conserved = new ArrayList<>();
+        for (ConservationLaws.Law law : laws) {
+            conserved.add(new SteadyResult.Conserved(law.description(), law.value(), law.unit(), law.physical()));
+        }
+        return conserved;
     }
 
     /** @return the modes of relaxation at the steady state y, slowest first ({@link TimeConstants}) */

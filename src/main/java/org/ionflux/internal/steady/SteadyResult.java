@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  *                            steady)
  * @param values              every trace column (but {@code t_s}) at the steady state, in output units; empty when
  *                            not steady
- * @param conserved           the conserved quantities with their values
+ * @param conservedSource     the conserved quantities with their values: made when {@link #conserved()} is first
+ *                            called (their descriptions in words are not needed to solve)
  * @param timeConstantSource  the modes of relaxation, slowest first (empty when not steady): computed when
  *                            {@link #timeConstants()} is first called (the eigenvalues cost as much as the solve;
  *                            callers of the API that never ask for them do not pay for them)
@@ -28,7 +29,7 @@ import java.util.function.Supplier;
  * @param transferLawsOmitted true when the laws of the transfer into clamped compartments could not be found
  */
 public record SteadyResult(String scenario, String status, double atS, String method, int iterations,
-                           double residual, Map<String, Double> values, List<Conserved> conserved,
+                           double residual, Map<String, Double> values, Supplier<List<Conserved>> conservedSource,
                            Supplier<List<TimeConstant>> timeConstantSource,
                            Map<String, Map<String, Equilibrium>> membranes, String message, double solveWallTimeS,
                            boolean transferLawsOmitted) {
@@ -36,18 +37,25 @@ public record SteadyResult(String scenario, String status, double atS, String me
     /** Copies the collections; the time constants are computed when first asked for, once. */
     public SteadyResult {
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        conserved = List.copyOf(conserved);
+        if (!(conservedSource instanceof Once)) {
+            conservedSource = new Once<>(conservedSource);
+        }
         if (!(timeConstantSource instanceof Once)) {
-            timeConstantSource = new Once(timeConstantSource);
+            timeConstantSource = new Once<>(timeConstantSource);
         }
         Map<String, Map<String, Equilibrium>> copy = new LinkedHashMap<>();
         membranes.forEach((k, v) -> copy.put(k, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v))));
         membranes = java.util.Collections.unmodifiableMap(copy);
     }
 
+    /** @return the conserved quantities with their values; their descriptions are written on the first call */
+    public List<Conserved> conserved() {
+        return conservedSource.get();
+    }
+
     /** @return the modes of relaxation, slowest first (empty when not steady); computed on the first call */
     public List<TimeConstant> timeConstants() {
-        return ((Once) timeConstantSource).get();
+        return timeConstantSource.get();
     }
 
     /**
@@ -55,21 +63,21 @@ public record SteadyResult(String scenario, String status, double atS, String me
      *     before {@code steady.json} is written)
      */
     public double wallTimeS() {
-        return solveWallTimeS + ((Once) timeConstantSource).wallTimeS();
+        return solveWallTimeS + ((Once<?>) conservedSource).wallTimeS() + ((Once<?>) timeConstantSource).wallTimeS();
     }
 
-    /** The time constants, computed on the first call (thread-safe), with the time that took. */
-    private static final class Once implements Supplier<List<TimeConstant>> {
-        private Supplier<List<TimeConstant>> source;
-        private List<TimeConstant> value;
+    /** A list computed on the first call (thread-safe), with the time that took. */
+    private static final class Once<T> implements Supplier<List<T>> {
+        private Supplier<List<T>> source;
+        private List<T> value;
         private double wallTimeS;
 
-        Once(Supplier<List<TimeConstant>> source) {
+        Once(Supplier<List<T>> source) {
             this.source = source;
         }
 
         @Override
-        public synchronized List<TimeConstant> get() {
+        public synchronized List<T> get() {
             if (value == null) {
                 long start = System.nanoTime();
                 value = List.copyOf(source.get());

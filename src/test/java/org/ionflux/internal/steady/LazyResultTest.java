@@ -8,11 +8,12 @@ import org.ionflux.internal.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 
 /**
- * The time constants are computed when first asked for ({@link SteadyResult#timeConstants()}), after the solve has
- * returned: they must be exactly those computed right after the solve, as {@code steady} did before, on a dense
- * model (all modes) and on one large enough for the Krylov method.
+ * The time constants and the laws' descriptions are made when first asked for ({@link SteadyResult#timeConstants()},
+ * {@link SteadyResult#conserved()}), after the solve has returned: they must be exactly those made right after the
+ * solve and right after the laws were found, as {@code steady} did before, on dense models (all modes) and on one
+ * large enough for the Krylov method.
  */
-class LazyTimeConstantsTest {
+class LazyResultTest {
 
     @Test
     void lazyTimeConstantsEqualThoseComputedRightAfterTheSolveOnACell() {
@@ -39,8 +40,15 @@ class LazyTimeConstantsTest {
         ConservationLaws laws = ConservationLaws.of(problem);
         LawSet lawSet = new LawSet(problem, laws.physical());
         SteadySolver.Outcome outcome = new SteadySolver(problem, lawSet).solve();
+        List<String> eagerText = laws.all().stream().map(l -> LawText.describe(problem, l.indices(),
+                l.coefficients())).toList();
         List<SteadyResult.TimeConstant> eager = Steady.timeConstants(problem, lawSet, outcome.y());
         assertThat(first).isNotEmpty();
         assertThat(first).isEqualTo(eager);
+        List<SteadyResult.Conserved> conserved = lazy.conserved();
+        assertThat(lazy.conserved()).isSameAs(conserved);
+        assertThat(conserved).extracting(SteadyResult.Conserved::description).isEqualTo(eagerText);
+        assertThat(conserved).extracting(SteadyResult.Conserved::value)
+                .isEqualTo(laws.all().stream().map(ConservationLaws.Law::value).toList());
     }
 }
