@@ -48,7 +48,12 @@ public record Membrane(String name, int insideIndex, int outsideIndex, double ar
 
     /** @return true if some channel on this membrane moves the species */
     public boolean hasChannelFor(int speciesIndex) {
-        return channels.stream().anyMatch(c -> c.speciesIndex() == speciesIndex);
+        for (Channel c : channels) {
+            if (c.speciesIndex() == speciesIndex) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return true if some channel, pump or transporter moves the species across this membrane */
