@@ -135,7 +135,10 @@ public final class SteadyState {
         return v;
     }
 
-    /** @return the conserved quantities, found from the equations' stoichiometry */
+    /**
+     * @return the conserved quantities, found from the equations' stoichiometry (their descriptions are written on the
+     *     first call)
+     */
     public List<Conserved> conserved() {
         List<Conserved> out = new ArrayList<>();
         for (SteadyResult.Conserved c : result.conserved()) {
@@ -144,7 +147,10 @@ public final class SteadyState {
         return Collections.unmodifiableList(out);
     }
 
-    /** @return the time constants of the approach, slowest first (empty when not steady) */
+    /**
+     * @return the time constants of the approach, slowest first (empty when not steady); computed on the first call
+     *     (the eigenvalues can cost as much as the solve), then kept
+     */
     public List<TimeConstant> timeConstants() {
         List<TimeConstant> out = new ArrayList<>();
         for (SteadyResult.TimeConstant t : result.timeConstants()) {

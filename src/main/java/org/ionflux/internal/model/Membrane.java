@@ -48,12 +48,33 @@ public record Membrane(String name, int insideIndex, int outsideIndex, double ar
 
     /** @return true if some channel on this membrane moves the species */
     public boolean hasChannelFor(int speciesIndex) {
-        return channels.stream().anyMatch(c -> c.speciesIndex() == speciesIndex);
+        for (Channel c : channels) {
+            if (c.speciesIndex() == speciesIndex) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return true if some channel, pump or transporter moves the species across this membrane */
     public boolean moves(int speciesIndex) {
-        return mechanisms().anyMatch(mech -> mech.moves(speciesIndex));
+        // loops, not mechanisms(): the state layout asks this for every membrane and species
+        for (Channel c : channels) {
+            if (c.moves(speciesIndex)) {
+                return true;
+            }
+        }
+        for (Pump p : pumps) {
+            if (p.moves(speciesIndex)) {
+                return true;
+            }
+        }
+        for (Transporter t : transporters) {
+            if (t.moves(speciesIndex)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return every channel, pump and transporter, in that order */

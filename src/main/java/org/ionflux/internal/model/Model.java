@@ -60,10 +60,15 @@ public record Model(String name, String description, double temperatureK, List<S
         for (Membrane m : membranes) {
             checkIndex(m.insideIndex(), compartments.size(), m.name());
             checkIndex(m.outsideIndex(), compartments.size(), m.name());
-            for (Mechanism mech : m.mechanisms().toList()) {
-                for (int s : mech.movedSpecies()) {
-                    checkIndex(s, species.size(), m.name());
-                }
+            // loops, not m.mechanisms(): steady builds models of a thousand membranes
+            for (Channel ch : m.channels()) {
+                checkMoved(ch, species.size(), m.name());
+            }
+            for (Pump p : m.pumps()) {
+                checkMoved(p, species.size(), m.name());
+            }
+            for (Transporter t : m.transporters()) {
+                checkMoved(t, species.size(), m.name());
             }
             int a = find(root, m.insideIndex());
             int b = find(root, m.outsideIndex());
@@ -80,6 +85,12 @@ public record Model(String name, String description, double temperatureK, List<S
             i = root[i];
         }
         return i;
+    }
+
+    private static void checkMoved(Mechanism mech, int speciesCount, String where) {
+        for (int s : mech.movedSpecies()) {
+            checkIndex(s, speciesCount, where);
+        }
     }
 
     private static void checkIndex(int index, int size, String where) {

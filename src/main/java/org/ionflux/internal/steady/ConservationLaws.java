@@ -50,12 +50,19 @@ final class ConservationLaws {
      * @param indices      state indices of its nonzero coefficients
      * @param coefficients coefficients in state units (the pivot's is 1)
      * @param physical     true if it involves no bookkeeping accumulator
-     * @param description  in words, e.g. "K + Cl amount in cell and bath"
      * @param value        its value at the initial state, in {@code unit}
      * @param unit         {@code mol}, {@code m^3}, {@code V} or {@code C}: the unit of its pivot variable
+     * @param problem      the problem it is a law of (for its description)
      */
-    record Law(int[] indices, double[] coefficients, boolean physical, String description, double value,
-               String unit) {
+    record Law(int[] indices, double[] coefficients, boolean physical, double value, String unit,
+               SteadyProblem problem) {
+        /**
+         * @return in words, e.g. "K + Cl amount in cell and bath" ({@link LawText}); made on each call, only when
+         *     shown (the solve does not need it)
+         */
+        String description() {
+            return LawText.describe(problem, indices, coefficients);
+        }
     }
 
     private final SteadyProblem problem;
@@ -624,8 +631,7 @@ final class ConservationLaws {
                 value += coefficients[k] * y0[indices[k]];
                 physical &= indices[k] < problem.physicalDimension();
             }
-            laws.add(new Law(indices, coefficients, physical, LawText.describe(problem, indices, coefficients),
-                    value, unit(pivots.get(r))));
+            laws.add(new Law(indices, coefficients, physical, value, unit(pivots.get(r)), problem));
         }
     }
 

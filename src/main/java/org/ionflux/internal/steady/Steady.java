@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.output.TraceColumns;
@@ -45,7 +46,6 @@ public final class Steady {
         boolean steady = outcome.status() == SteadySolver.Status.STEADY;
 
         Map<String, Double> values = new LinkedHashMap<>();
-        List<TimeConstants.Mode> modes = List.of();
         Map<String, Map<String, SteadyResult.Equilibrium>> membranes = new LinkedHashMap<>();
         if (steady) {
             double[] y = outcome.y();
@@ -55,22 +55,38 @@ public final class Steady {
             for (int i = 1; i < row.length; i++) {
                 values.put(columns.columns().get(i).name(), row[i]);
             }
-            modes = TimeConstants.of(problem, lawSet, y);
             membranes = equilibria(problem, y);
         }
-        List<SteadyResult.Conserved> conserved = new ArrayList<>();
-        for (ConservationLaws.Law law : laws.all()) {
-            conserved.add(new SteadyResult.Conserved(law.description(), law.value(), law.unit(), law.physical()));
-        }
-        List<SteadyResult.TimeConstant> times = new ArrayList<>();
-        for (TimeConstants.Mode m : modes) {
-            times.add(new SteadyResult.TimeConstant(m.tauS(), m.periodS(), m.dominant(), m.realPerS(),
-                    m.imagPerS(), m.multiplicity()));
-        }
+        // the laws in words when first asked for (steady.json, the terminal, the API's conserved())
+        List<ConservationLaws.Law> all = laws.all();
+        Supplier<List<SteadyResult.Conserved>> conserved = () -> conserved(all);
+        // the time constants when first asked for (steady.json, the terminal, the API's timeConstants())
+        double[] yAtRest = steady ? outcome.y().clone() : null;
+        Supplier<List<SteadyResult.TimeConstant>> times = steady
+                ? () -> timeConstants(problem, lawSet, yAtRest) : List::of;
         double wall = (System.nanoTime() - start) * 1e-9;
         return new SteadyResult(model.name(), outcome.status().key(), atS, outcome.method(), outcome.iterations(),
                 outcome.residual(), values, conserved, times, membranes, outcome.message(), wall,
                 laws.transferLawsOmitted());
+    }
+
+    /** @return the laws with their descriptions ({@link LawText}) */
+    static List<SteadyResult.Conserved> conserved(List<ConservationLaws.Law> laws) {
+        List<SteadyResult.Conserved> conserved = new ArrayList<>();
+        for (ConservationLaws.Law law : laws) {
+            conserved.add(new SteadyResult.Conserved(law.description(), law.value(), law.unit(), law.physical()));
+        }
+        return conserved;
+    }
+
+    /** @return the modes of relaxation at the steady state y, slowest first ({@link TimeConstants}) */
+    static List<SteadyResult.TimeConstant> timeConstants(SteadyProblem problem, LawSet lawSet, double[] y) {
+        List<SteadyResult.TimeConstant> times = new ArrayList<>();
+        for (TimeConstants.Mode m : TimeConstants.of(problem, lawSet, y)) {
+            times.add(new SteadyResult.TimeConstant(m.tauS(), m.periodS(), m.dominant(), m.realPerS(),
+                    m.imagPerS(), m.multiplicity()));
+        }
+        return times;
     }
 
     /** Per membrane and charged species it moves: E_X, V - E_X and whether they are equal within 1e-6 mV. */

@@ -3,6 +3,7 @@ package org.ionflux.internal.steady;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What {@code steady} found: the content of {@code steady.json} (docs/commands.md).
@@ -16,27 +17,79 @@ import java.util.Map;
  *                            steady)
  * @param values              every trace column (but {@code t_s}) at the steady state, in output units; empty when
  *                            not steady
- * @param conserved           the conserved quantities with their values
- * @param timeConstants       the modes of relaxation, slowest first (empty when not steady)
+ * @param conservedSource     the conserved quantities with their values: made when {@link #conserved()} is first
+ *                            called (their descriptions in words are not needed to solve)
+ * @param timeConstantSource  the modes of relaxation, slowest first (empty when not steady): computed when
+ *                            {@link #timeConstants()} is first called (the eigenvalues cost as much as the solve;
+ *                            callers of the API that never ask for them do not pay for them)
  * @param membranes           per membrane and charged ion it moves: E_X, driving force, at equilibrium (empty when
  *                            not steady)
  * @param message             why, when not steady (null otherwise)
- * @param wallTimeS           wall time of the solve, s
+ * @param solveWallTimeS      wall time of the solve without the time constants, s (see {@link #wallTimeS()})
  * @param transferLawsOmitted true when the laws of the transfer into clamped compartments could not be found
  */
 public record SteadyResult(String scenario, String status, double atS, String method, int iterations,
-                           double residual, Map<String, Double> values, List<Conserved> conserved,
-                           List<TimeConstant> timeConstants, Map<String, Map<String, Equilibrium>> membranes,
-                           String message, double wallTimeS, boolean transferLawsOmitted) {
+                           double residual, Map<String, Double> values, Supplier<List<Conserved>> conservedSource,
+                           Supplier<List<TimeConstant>> timeConstantSource,
+                           Map<String, Map<String, Equilibrium>> membranes, String message, double solveWallTimeS,
+                           boolean transferLawsOmitted) {
 
-    /** Copies the collections. */
+    /** Copies the collections; the time constants are computed when first asked for, once. */
     public SteadyResult {
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        conserved = List.copyOf(conserved);
-        timeConstants = List.copyOf(timeConstants);
+        if (!(conservedSource instanceof Once)) {
+            conservedSource = new Once<>(conservedSource);
+        }
+        if (!(timeConstantSource instanceof Once)) {
+            timeConstantSource = new Once<>(timeConstantSource);
+        }
         Map<String, Map<String, Equilibrium>> copy = new LinkedHashMap<>();
         membranes.forEach((k, v) -> copy.put(k, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v))));
         membranes = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** @return the conserved quantities with their values; their descriptions are written on the first call */
+    public List<Conserved> conserved() {
+        return conservedSource.get();
+    }
+
+    /** @return the modes of relaxation, slowest first (empty when not steady); computed on the first call */
+    public List<TimeConstant> timeConstants() {
+        return timeConstantSource.get();
+    }
+
+    /**
+     * @return wall time of the solve, s, with that of the time constants once they have been computed (as they are
+     *     before {@code steady.json} is written)
+     */
+    public double wallTimeS() {
+        return solveWallTimeS + ((Once<?>) conservedSource).wallTimeS() + ((Once<?>) timeConstantSource).wallTimeS();
+    }
+
+    /** A list computed on the first call (thread-safe), with the time that took. */
+    private static final class Once<T> implements Supplier<List<T>> {
+        private Supplier<List<T>> source;
+        private List<T> value;
+        private double wallTimeS;
+
+        Once(Supplier<List<T>> source) {
+            this.source = source;
+        }
+
+        @Override
+        public synchronized List<T> get() {
+            if (value == null) {
+                long start = System.nanoTime();
+                value = List.copyOf(source.get());
+                wallTimeS = (System.nanoTime() - start) * 1e-9;
+                source = null;
+            }
+            return value;
+        }
+
+        synchronized double wallTimeS() {
+            return wallTimeS;
+        }
     }
 
     /** @return true for status {@code steady} */
