@@ -64,7 +64,9 @@ final class SweepCommand implements Callable<Integer> {
         // Ctrl-C: stop the variants running, write the rows that are in order, then exit with 130
         StopOnSignal signals = StopOnSignal.install(control::requestStop);
         try {
-            Progress progress = System.console() != null ? Progress.line(err, name) : Progress.none();
+            // on a terminal only, as run decides: stderr itself, not the console (stdin and stdout)
+            Progress progress = org.ionflux.internal.cli.Progress.stderrIsTerminal() ? Progress.line(err, name)
+                    : Progress.none();
             SweepJob.Outcome o;
             try {
                 o = SweepJob.run(plan, dir, n, resume, traces, progress, control);

@@ -65,7 +65,7 @@ public record CheckSection(double rtol, List<PatternTolerance> atol) {
         }
         if (!node.isObject()) {
             problem.accept(KEY, "expected a mapping with rtol and/or atol, e.g. {rtol: 1e-4, atol: {\"*.V_mV\": "
-                    + "0.01}}, found " + describe(node));
+                    + "0.01}}, found " + Fields.describe(node));
             return NONE;
         }
         Counter counter = new Counter(problem);
@@ -91,7 +91,7 @@ public record CheckSection(double rtol, List<PatternTolerance> atol) {
         if (a != null && !a.isNull()) {
             if (!a.isObject()) {
                 counter.accept(KEY + ".atol", "expected a mapping of column pattern to absolute tolerance, e.g. "
-                        + "{\"*.V_mV\": 0.01, \"cell.*\": 1e-5}, found " + describe(a));
+                        + "{\"*.V_mV\": 0.01, \"cell.*\": 1e-5}, found " + Fields.describe(a));
             } else {
                 for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> entry = it.next();
@@ -126,7 +126,7 @@ public record CheckSection(double rtol, List<PatternTolerance> atol) {
                 return Double.NaN;
             }
         } else {
-            problem.accept(path, "expected a number, found " + describe(v));
+            problem.accept(path, "expected a number, found " + Fields.describe(v));
             return Double.NaN;
         }
         if (!Double.isFinite(value)) {
@@ -134,22 +134,6 @@ public record CheckSection(double rtol, List<PatternTolerance> atol) {
             return Double.NaN;
         }
         return value;
-    }
-
-    private static String describe(JsonNode v) {
-        if (v.isObject()) {
-            return "a mapping";
-        }
-        if (v.isArray()) {
-            return "a list";
-        }
-        if (v.isTextual()) {
-            return "the text '" + v.asText() + "'";
-        }
-        if (v.isBoolean()) {
-            return "the boolean " + v.asText();
-        }
-        return "the number " + v.asText();
     }
 
     /** Passes problems on and counts them. */

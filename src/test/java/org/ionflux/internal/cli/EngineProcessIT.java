@@ -65,7 +65,8 @@ class EngineProcessIT {
         return false;
     }
 
-    private static Path partialTrace(Path dir) throws IOException {
+    /** @return the trace.csv of the hidden work folder of a run into {@code dir/out}, or null */
+    static Path partialTrace(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().startsWith(".out.partial-"))
                     .map(p -> p.resolve("trace.csv")).filter(Files::exists).findFirst().orElse(null);

@@ -82,13 +82,6 @@ class TerminalAndSignalsIT {
         assertThat(messages).contains("hh-squid-axon: completed").doesNotContain("steps/s").doesNotContain("\r");
     }
 
-    private static Path partialTrace(Path dir) throws Exception {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(".out.partial-"))
-                    .map(p -> p.resolve("trace.csv")).filter(Files::exists).findFirst().orElse(null);
-        }
-    }
-
     @Test
     @Timeout(90)
     void sigtermLeavesDirFailedWithACompleteTraceAndNoOtherFolder() throws Exception {
@@ -108,7 +101,7 @@ class TerminalAndSignalsIT {
             while (System.nanoTime() < deadline && (trace == null || Files.size(trace) < 100_000)) {
                 assertThat(engine.isAlive()).as("still running: " + Files.readString(log)).isTrue();
                 Thread.sleep(50);
-                trace = partialTrace(tmp);
+                trace = EngineProcessIT.partialTrace(tmp);
             }
             assertThat(trace).isNotNull();
             Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(engine.pid())).inheritIO().start();
