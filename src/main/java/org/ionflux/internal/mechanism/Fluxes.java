@@ -56,6 +56,15 @@ public final class Fluxes {
     }
 
     /**
+     * Sets the species fluxes and currents to those of {@code other} (a model of the same size); the other
+     * accumulators are left as they are.
+     */
+    public void copySpeciesOf(Fluxes other) {
+        System.arraycopy(other.speciesFlux, 0, speciesFlux, 0, speciesFlux.length);
+        System.arraycopy(other.speciesCurrent, 0, speciesCurrent, 0, speciesCurrent.length);
+    }
+
+    /**
      * Adds a flux of species s through membrane m and the current it carries (both count in the totals).
      *
      * @param fluxMolPerS     J, mol/s, positive out of the inside compartment

@@ -6,6 +6,7 @@ import org.ionflux.internal.model.Membrane;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.physics.Constants;
 import org.ionflux.internal.physics.GhkChannel;
+import org.ionflux.internal.physics.GhkVoltageFactors;
 import org.ionflux.internal.physics.SpecialFunctions;
 
 /**
@@ -18,6 +19,8 @@ public final class GhkTerm implements Term {
     private final int[] channel;
     private final int[] species;
     private final double[] permeabilityMPerS;
+    /** The voltage factors of the last partials' u: one exponential per |z| of a membrane. */
+    private final GhkVoltageFactors factors = new GhkVoltageFactors();
 
     /** Collects the GHK channels of {@code model}, in membrane and channel order. */
     public GhkTerm(Model model) {
@@ -93,9 +96,11 @@ public final class GhkTerm implements Term {
             double u = z * view.potentialVolts(m) / vT;
             double pa = permeabilityMPerS[i] * view.areaM2(m);
             double toCurrent = z * Constants.FARADAY_C_PER_MOL / view.areaM2(m);
-            double dJdIn = GhkChannel.fluxPartialInside(pa, u);
-            double dJdOut = GhkChannel.fluxPartialOutside(pa, u);
-            double dJdV = GhkChannel.fluxPartialVoltage(pa, u, z, vT, view.concentration(in, s),
+            // the four voltage factors from one exponential, shared by the channels of the same |z|
+            factors.at(u);
+            double dJdIn = GhkChannel.fluxPartialInside(pa, factors);
+            double dJdOut = GhkChannel.fluxPartialOutside(pa, factors);
+            double dJdV = GhkChannel.fluxPartialVoltage(pa, factors, z, vT, view.concentration(in, s),
                     view.concentration(outside, s));
             out.fluxByConcentration(m, s, dJdIn, dJdIn * toCurrent, in, s);
             out.fluxByConcentration(m, s, dJdOut, dJdOut * toCurrent, outside, s);

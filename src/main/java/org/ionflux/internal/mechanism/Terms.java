@@ -21,6 +21,8 @@ public record Terms(List<Term> mechanisms, CapacitanceTerm capacitance, List<Sta
 
     /** @return the terms of {@code model} */
     public static Terms of(Model model) {
+        // the terms with channels (channelNames) first: a trace row takes the channels' own currents as the
+        // evaluation passes the last of them (PinnedCurrents)
         List<Term> mechanisms = List.of(
                 new OhmicTerm(model),
                 new GhkTerm(model),

@@ -96,7 +96,9 @@ final class PinnedCurrents {
         compartments = model.compartments().size();
         List<Term> found = new ArrayList<>();
         isGroup = new boolean[membranes * species];
-        for (Term t : system.terms().mechanisms()) {
+        List<Term> traced = system.tracedTerms();
+        for (int k = 0; k < traced.size(); k++) {
+            Term t = traced.get(k);
             boolean channel = false;
             for (int m = 0; m < membranes; m++) {
                 for (int s = 0; s < species; s++) {
@@ -107,6 +109,12 @@ final class PinnedCurrents {
                 }
             }
             if (channel) {
+                // update() takes the channels' own currents from the system's evaluation as it passes the last
+                // channel term: that needs them first (Terms.of lists them first)
+                if (found.size() != k) {
+                    throw new IllegalStateException("channel term " + t.getClass().getSimpleName()
+                            + " after a term without channels: Terms.of must list channel terms first");
+                }
                 found.add(t);
             }
         }
@@ -179,10 +187,16 @@ final class PinnedCurrents {
     }
 
     /**
-     * Computes the species currents, fluxes and leak currents of the state the system last evaluated
-     * ({@link IonFluxSystem#updateObservables}), with pinned groups replaced.
+     * Computes the species currents, fluxes and leak currents of state y, with pinned groups replaced. The system's
+     * trace observables ({@link IonFluxSystem#updateTraceObservables}) are enough to find the pinned groups; the
+     * volume rates that the quasi-steady balance also reads are computed only when a group is over the threshold
+     * (then {@link IonFluxSystem#updateObservables}, whose currents and fluxes have the same bits).
+     *
+     * @param y solver state
      */
-    void update() {
+    void update(double[] y) {
+        system.updateTraceObservables(y, channelTerms.length, channels);
+        boolean volumeRates = false;
         StateView view = system.view();
         Fluxes all = system.fluxes();
         for (int m = 0; m < membranes; m++) {
@@ -192,11 +206,7 @@ final class PinnedCurrents {
             }
             leak[m] = all.leakCurrent(m);
         }
-        channels.clear();
         bound.clear(view);
-        for (Term t : channelTerms) {
-            t.addRates(view, channels);
-        }
         for (Term t : channelTerms) {
             t.addPartials(view, channels, bound);
         }
@@ -224,6 +234,10 @@ final class PinnedCurrents {
                 worstRatio = Math.max(worstRatio, bound.current[g] / rest);
                 if (!(bound.current[g] > PINNED * rest)) {
                     continue;
+                }
+                if (!volumeRates) {
+                    system.updateObservables(y);
+                    volumeRates = true;
                 }
                 double quasiSteady = quasiSteadyCurrent(view, all, m, s, direct, others, stimulus, thermal, faraday);
                 if (Double.isFinite(quasiSteady) && Math.abs(quasiSteady - direct) <= bound.current[g]) {

@@ -262,9 +262,7 @@ public final class TraceColumns {
         // currents and fluxes cost a pass over every mechanism: only when a recorded column needs them
         if (needsFluxes) {
             if (pinned != null) {
-                // the quasi-steady currents of pinned channels read the volume rates (water) too
-                system.updateObservables(y);
-                pinned.update();
+                pinned.update(y);
             } else {
                 system.updateTraceObservables(y);
             }

@@ -113,40 +113,39 @@ public final class GhkChannel {
      * {@code dJ/dc_in} of the GHK flux: {@code P A f(u)} with {@code f(u) = u / (1 - e^-u)}.
      *
      * @param permeabilityTimesAreaM3PerS P A, m^3/s
-     * @param u reduced potential z F V / (R T)
+     * @param factors the factors at u
      * @return dJ/dc_in, (mol/s) per (mol/m^3)
      */
-    public static double fluxPartialInside(double permeabilityTimesAreaM3PerS, double u) {
-        return permeabilityTimesAreaM3PerS * SpecialFunctions.uOverOneMinusExpMinusU(u);
+    public static double fluxPartialInside(double permeabilityTimesAreaM3PerS, GhkVoltageFactors factors) {
+        return permeabilityTimesAreaM3PerS * factors.factor();
     }
 
     /**
      * {@code dJ/dc_out} of the GHK flux: {@code -P A f(-u)}.
      *
      * @param permeabilityTimesAreaM3PerS P A, m^3/s
-     * @param u reduced potential z F V / (R T)
+     * @param factors the factors at u
      * @return dJ/dc_out, (mol/s) per (mol/m^3)
      */
-    public static double fluxPartialOutside(double permeabilityTimesAreaM3PerS, double u) {
-        return -permeabilityTimesAreaM3PerS * SpecialFunctions.uOverOneMinusExpMinusU(-u);
+    public static double fluxPartialOutside(double permeabilityTimesAreaM3PerS, GhkVoltageFactors factors) {
+        return -permeabilityTimesAreaM3PerS * factors.factorOpposite();
     }
 
     /**
      * {@code dJ/dV} of the GHK flux: {@code P A (c_in f'(u) + c_out f'(-u)) z F / (R T)}.
      *
      * @param permeabilityTimesAreaM3PerS P A, m^3/s
-     * @param u reduced potential z F V / (R T)
+     * @param factors the factors at u
      * @param valence z
      * @param thermalVoltageVolts RT/F, V
      * @param insideMolPerM3 c_in, mol/m^3
      * @param outsideMolPerM3 c_out, mol/m^3
      * @return dJ/dV, (mol/s) per V
      */
-    public static double fluxPartialVoltage(double permeabilityTimesAreaM3PerS, double u, double valence,
-                                            double thermalVoltageVolts, double insideMolPerM3,
+    public static double fluxPartialVoltage(double permeabilityTimesAreaM3PerS, GhkVoltageFactors factors,
+                                            double valence, double thermalVoltageVolts, double insideMolPerM3,
                                             double outsideMolPerM3) {
-        return permeabilityTimesAreaM3PerS * (insideMolPerM3 * SpecialFunctions.uOverOneMinusExpMinusUDerivative(u)
-                + outsideMolPerM3 * SpecialFunctions.uOverOneMinusExpMinusUDerivative(-u)) * valence
-                / thermalVoltageVolts;
+        return permeabilityTimesAreaM3PerS * (insideMolPerM3 * factors.slope()
+                + outsideMolPerM3 * factors.slopeOpposite()) * valence / thermalVoltageVolts;
     }
 }

@@ -427,6 +427,34 @@ public final class IonFluxSystem {
     }
 
     /**
+     * {@link #updateTraceObservables(double[])}, also copying into {@code leadingOut} the species fluxes and currents
+     * of the first {@code leadingTerms} of {@link #tracedTerms()} alone: the same bits as evaluating those terms into
+     * a cleared {@link Fluxes}, without evaluating them twice.
+     *
+     * @param y            solver state
+     * @param leadingTerms how many of the traced terms, from the first
+     * @param leadingOut   receives their species fluxes and currents
+     */
+    public void updateTraceObservables(double[] y, int leadingTerms, Fluxes leadingOut) {
+        updateStateObservables(y);
+        fluxes.clear();
+        for (int i = 0; i < traced.length; i++) {
+            if (i == leadingTerms) {
+                leadingOut.copySpeciesOf(fluxes);
+            }
+            traced[i].addRates(view, fluxes);
+        }
+        if (leadingTerms >= traced.length) {
+            leadingOut.copySpeciesOf(fluxes);
+        }
+    }
+
+    /** @return the terms a trace row evaluates ({@link #updateTraceObservables}), in their order */
+    public List<Term> tracedTerms() {
+        return List.of(traced);
+    }
+
+    /**
      * Computes the Jacobian {@code dF/dy} at state y, entry by entry into {@code sink} (which starts at zero), from
      * each term's own partial derivatives composed by the chain rule through {@code c = n / Vol}. The system is
      * autonomous within a segment: {@code dF/dt = 0}.

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ionflux.internal.mechanism.Fluxes;
+import org.ionflux.internal.mechanism.Term;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.solver.IonFluxSystem;
 import org.ionflux.internal.solver.RunControl;
@@ -62,6 +64,41 @@ class TraceObservablesTest {
         }
         // the comparison saw currents and fluxes, not only zeros
         assertThat(fluxColumns).isGreaterThan(states.size() * 8);
+    }
+
+    @Test
+    void theChannelsOwnCurrentsTakenInPassingHaveTheBitsOfAnEvaluationOfTheChannelsAlone() {
+        Model model = Scenarios.yaml(CELL);
+        List<double[]> states = new ArrayList<>();
+        new Simulation(model).run((timeS, y) -> states.add(y.clone()), new RunControl());
+        IonFluxSystem system = new IonFluxSystem(model);
+        List<Term> traced = system.tracedTerms();
+        int channelTerms = 0;
+        while (channelTerms < traced.size() && !traced.get(channelTerms).channelNames(0, 0).isEmpty()) {
+            channelTerms++;
+        }
+        // the GHK channels lead; the leak, the pump and the stimulus follow
+        assertThat(channelTerms).isEqualTo(1);
+        assertThat(traced).hasSizeGreaterThan(channelTerms);
+        int species = model.species().size();
+        Fluxes leading = new Fluxes(species, model.compartments().size(), model.membranes().size());
+        Fluxes alone = new Fluxes(species, model.compartments().size(), model.membranes().size());
+        for (double[] y : states) {
+            system.updateTraceObservables(y);
+            double[] plain = observables(system);
+            system.updateTraceObservables(y, channelTerms, leading);
+            assertThat(observables(system)).containsExactly(plain);
+            alone.clear();
+            for (int k = 0; k < channelTerms; k++) {
+                traced.get(k).addRates(system.view(), alone);
+            }
+            for (int s = 0; s < species; s++) {
+                assertThat(leading.speciesCurrent(0, s)).isEqualTo(alone.speciesCurrent(0, s));
+                assertThat(leading.speciesFlux(0, s)).isEqualTo(alone.speciesFlux(0, s));
+            }
+            // and they are not the totals: the pump moves Na and K too
+            assertThat(leading.speciesCurrent(0, 0)).isNotEqualTo(system.speciesCurrentAPerM2(0, 0));
+        }
     }
 
     /** Every value a trace column can read from the system, membrane 0, species 0-3. */
