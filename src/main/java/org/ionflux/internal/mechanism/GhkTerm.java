@@ -7,7 +7,6 @@ import org.ionflux.internal.model.Model;
 import org.ionflux.internal.physics.Constants;
 import org.ionflux.internal.physics.GhkChannel;
 import org.ionflux.internal.physics.GhkVoltageFactors;
-import org.ionflux.internal.physics.SpecialFunctions;
 
 /**
  * Goldman-Hodgkin-Katz channels (docs/physics.md section 5): {@code J = P A u (c_in - c_out e^-u) / (1 - e^-u)},
@@ -19,7 +18,7 @@ public final class GhkTerm implements Term {
     private final int[] channel;
     private final int[] species;
     private final double[] permeabilityMPerS;
-    /** The voltage factors of the last partials' u: one exponential per |z| of a membrane. */
+    /** The voltage factors at the last u: one exponential per |z| of a membrane. */
     private final GhkVoltageFactors factors = new GhkVoltageFactors();
 
     /** Collects the GHK channels of {@code model}, in membrane and channel order. */
@@ -51,34 +50,15 @@ public final class GhkTerm implements Term {
 
     @Override
     public void addRates(StateView view, Fluxes out) {
-        // the channels of a membrane see one V: ions of the same |z| share one exponential (Na and K the same u,
-        // Cl the opposite), so a Na/K/Cl membrane takes one exp per evaluation instead of three; the opposite's
-        // exp(u) = 1 / exp(-u) only while exp(-u) >= 1/2 (below, 1 + expm1(-u) has lost digits to rounding)
-        double lastU = Double.NaN;
-        double lastEm1 = Double.NaN;
         for (int i = 0; i < membrane.length; i++) {
             int m = membrane[i];
             int s = species[i];
             double z = view.valence(s);
             double u = z * view.potentialVolts(m) / view.thermalVoltageVolts();
-            double cIn = view.concentration(view.inside(m), s);
-            double cOut = view.concentration(view.outside(m), s);
-            double difference;
-            if (!GhkChannel.closedFormApplies(u)) {
-                difference = GhkChannel.effectiveConcentrationDifference(u, cIn, cOut);
-            } else {
-                double em1;
-                if (u == lastU) {
-                    em1 = lastEm1;
-                } else if (u == -lastU && lastEm1 >= -0.5) {
-                    em1 = GhkChannel.expm1OfOpposite(lastEm1);
-                } else {
-                    em1 = SpecialFunctions.expm1(-u);
-                }
-                lastU = u;
-                lastEm1 = em1;
-                difference = GhkChannel.effectiveConcentrationDifference(u, em1, cIn, cOut);
-            }
+            // one exponential per |z| of a membrane (Na and K the same u, Cl the opposite): GhkVoltageFactors
+            factors.at(u);
+            double difference = view.concentration(view.inside(m), s) * factors.factor()
+                    - view.concentration(view.outside(m), s) * factors.factorOpposite();
             double flux = permeabilityMPerS[i] * view.areaM2(m) * difference;
             out.species(m, s, flux, GhkChannel.currentDensityAPerM2(flux, view.areaM2(m), z));
         }
@@ -96,7 +76,7 @@ public final class GhkTerm implements Term {
             double u = z * view.potentialVolts(m) / vT;
             double pa = permeabilityMPerS[i] * view.areaM2(m);
             double toCurrent = z * Constants.FARADAY_C_PER_MOL / view.areaM2(m);
-            // the four voltage factors from one exponential, shared by the channels of the same |z|
+            // the rates at this u have usually just computed its exponential
             factors.at(u);
             double dJdIn = GhkChannel.fluxPartialInside(pa, factors);
             double dJdOut = GhkChannel.fluxPartialOutside(pa, factors);

@@ -39,43 +39,10 @@ public final class GhkChannel {
             return insideMolPerM3 * SpecialFunctions.uOverOneMinusExpMinusU(u)
                     - outsideMolPerM3 * SpecialFunctions.uOverOneMinusExpMinusU(-u);
         }
-        return effectiveConcentrationDifference(u, SpecialFunctions.expm1(-u), insideMolPerM3, outsideMolPerM3);
-    }
-
-    /**
-     * {@link #effectiveConcentrationDifference(double, double, double)} with {@code expm1(-u)} given: channels of
-     * one membrane whose ions have the same |z| share it ({@link #expm1OfOpposite}).
-     *
-     * @param u               reduced potential, with {@code |u| >= SpecialFunctions.SERIES_THRESHOLD} and
-     *                        {@code u >= -700} (elsewhere use the three-argument form)
-     * @param expm1MinusU     {@code exp(-u) - 1}
-     * @param insideMolPerM3  c_in, mol/m^3
-     * @param outsideMolPerM3 c_out, mol/m^3
-     * @return effective concentration difference, mol/m^3
-     */
-    public static double effectiveConcentrationDifference(double u, double expm1MinusU, double insideMolPerM3,
-                                                          double outsideMolPerM3) {
-        // one expm1 for both factors: f(-u) = f(u) exp(-u), and exp(-u) = 1 + expm1(-u); products keep full
-        // relative accuracy for either sign of u, so this is as exact as two calls at half the cost
+        // one expm1 for both factors: f(-u) = f(u) exp(-u), and exp(-u) = 1 + expm1(-u)
+        double expm1MinusU = SpecialFunctions.expm1(-u);
         double forward = -u / expm1MinusU;
         return forward * (insideMolPerM3 - outsideMolPerM3 * (1.0 + expm1MinusU));
-    }
-
-    /**
-     * {@code expm1(u)} from {@code em1 = expm1(-u)}: {@code exp(u) - 1 = -em1 / (1 + em1)}, without cancellation
-     * (a few ulps while {@code em1 >= -1/2}; nearer -1 the sum {@code 1 + em1} loses digits), so that a chloride
-     * channel reuses the exponential of the cation channels of its membrane.
-     *
-     * @param expm1MinusU {@code exp(-u) - 1}, at least -1/2
-     * @return {@code exp(u) - 1}
-     */
-    public static double expm1OfOpposite(double expm1MinusU) {
-        return -expm1MinusU / (1.0 + expm1MinusU);
-    }
-
-    /** @return true where {@link #effectiveConcentrationDifference(double, double, double, double)} applies */
-    public static boolean closedFormApplies(double u) {
-        return Math.abs(u) >= SpecialFunctions.SERIES_THRESHOLD && u >= -700;
     }
 
     /**

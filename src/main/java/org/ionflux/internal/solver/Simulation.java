@@ -12,6 +12,7 @@ import org.ionflux.internal.solver.stiff.LinearizationProvider;
 import org.ionflux.internal.solver.stiff.LinearizedSystem;
 import org.ionflux.internal.solver.stiff.NonFiniteDerivativeException;
 import org.ionflux.internal.solver.stiff.RosenbrockIntegrator;
+import org.ionflux.internal.solver.stiff.RosenbrockStepInterpolator;
 
 /**
  * Runs a model from 0 to its duration and streams the state at every output time to a {@link StateSink}.
@@ -250,6 +251,8 @@ public final class Simulation {
         private boolean steady;
         private final boolean[] bookkeeping;
         private final double[] absoluteTolerance;
+        /** The state of a row, reused (sinks copy what they keep). */
+        private final double[] rowState;
 
         Sampler(StateSink sink, InvariantMonitor monitor, RunControl control, StopAtStepEnd stop) {
             this.sink = sink;
@@ -262,6 +265,7 @@ public final class Simulation {
                 bookkeeping[i] = layout.isBookkeeping(i);
             }
             this.absoluteTolerance = layout.absoluteTolerances(model);
+            this.rowState = new double[layout.dimension()];
         }
 
         void startSegment(double startS, double endS, boolean last, double[] y0) {
@@ -336,8 +340,15 @@ public final class Simulation {
                 if (t > current && !isLast) {
                     break;
                 }
-                interpolator.setInterpolatedTime(Math.min(t, current));
-                double[] state = interpolator.getInterpolatedState();
+                double[] state;
+                if (interpolator instanceof RosenbrockStepInterpolator rosenbrock) {
+                    // the same bits without the derivatives (a row needs the state alone)
+                    rosenbrock.stateAt(Math.min(t, current), rowState);
+                    state = rowState;
+                } else {
+                    interpolator.setInterpolatedTime(Math.min(t, current));
+                    state = interpolator.getInterpolatedState();
+                }
                 if (failure != null) {
                     // the step ended in a bad state: its rows are checked one by one, and those before the
                     // first bad one are kept

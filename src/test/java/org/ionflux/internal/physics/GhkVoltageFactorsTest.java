@@ -80,6 +80,20 @@ class GhkVoltageFactorsTest {
     }
 
     @Test
+    void slopesFirstAskedForAfterTheOppositeAreTheOpposites() {
+        SplittableRandom random = new SplittableRandom(4);
+        for (int i = 0; i < 10_000; i++) {
+            double u = (2 * random.nextDouble() - 1) * (i % 2 == 0 ? 10 : 400);
+            GhkVoltageFactors shared = new GhkVoltageFactors().at(u);
+            shared.factor();
+            shared.at(-u);
+            assertMatchesOneByOne(shared, -u);
+            shared.at(u);
+            assertMatchesOneByOne(shared, u);
+        }
+    }
+
+    @Test
     void zeroAndExtremes() {
         GhkVoltageFactors factors = new GhkVoltageFactors().at(0.0);
         assertThat(factors.factor()).isEqualTo(1.0);

@@ -46,6 +46,38 @@ class RosenbrockHandlersTest {
     }
 
     @Test
+    void stateAtHasTheBitsOfTheInterpolatedState() {
+        final RosenbrockIntegrator integrator = new RosenbrockIntegrator(0.0, 1.0, 1.0e-10, 1.0e-6);
+        final int[] compared = new int[1];
+        integrator.addStepHandler(new StepHandler() {
+            private final java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+
+            @Override
+            public void init(final double t0, final double[] y0, final double t) {
+            }
+
+            @Override
+            public void handleStep(final StepInterpolator interpolator, final boolean isLast) {
+                final RosenbrockStepInterpolator rosenbrock = (RosenbrockStepInterpolator) interpolator;
+                final double start = interpolator.getPreviousTime();
+                final double end = interpolator.getCurrentTime();
+                final double[] direct = new double[2];
+                for (int k = 0; k <= 20; k++) {
+                    // both ends and random times in between
+                    final double t = k == 0 ? start : k == 20 ? end : start + (end - start) * random.nextDouble();
+                    rosenbrock.stateAt(t, direct);
+                    interpolator.setInterpolatedTime(t);
+                    assertThat(direct).as("t = %s", t).containsExactly(interpolator.getInterpolatedState());
+                    compared[0]++;
+                }
+            }
+        });
+        final double[] y = TestProblems.Linear2.initial();
+        integrator.integrate(new TestProblems.Linear2(), 0.0, y.clone(), 5.0, y);
+        assertThat(compared[0]).isGreaterThan(100);
+    }
+
+    @Test
     void stepHandlerSamplingAtFixedTimesSeesExactSolution() {
         final RosenbrockIntegrator integrator = new RosenbrockIntegrator(0.0, 1.0, 1.0e-10, 1.0e-8);
         final double dt = 0.05;
