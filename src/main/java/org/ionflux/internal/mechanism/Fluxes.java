@@ -11,14 +11,21 @@ import java.util.Arrays;
 public final class Fluxes {
 
     private final int speciesCount;
-    private final double[] speciesFlux;
-    private final double[] speciesCurrent;
-    private final double[] membraneCurrent;
-    private final double[] leakCurrent;
-    private final double[] pumpCurrent;
-    private final double[] stimulusCurrent;
-    private final double[] potentialRate;
-    private final double[] volumeRate;
+    /**
+     * Every accumulator in one array, so that clearing is one fill (an evaluation clears them all; a one-membrane
+     * model has eight arrays of one to ten values): the species fluxes and currents by membrane and species, then
+     * by membrane the total, leak, pump and stimulus currents and the potential rate, then the volume rates.
+     */
+    private final double[] values;
+    private final int speciesCurrentStart;
+    private final int membraneCurrentStart;
+    private final int leakCurrentStart;
+    private final int pumpCurrentStart;
+    private final int stimulusCurrentStart;
+    private final int potentialRateStart;
+    private final int volumeRateStart;
+    private final int membraneCount;
+    private final int compartmentCount;
     /**
      * While recording ({@link #recordTouched}): which membranes and compartments have been written since the last
      * {@link #clearTouched}, so that one rate at a time costs its own size, not the model's. Null otherwise.
@@ -33,26 +40,22 @@ public final class Fluxes {
     /** Accumulators for a model of that size. */
     public Fluxes(int speciesCount, int compartmentCount, int membraneCount) {
         this.speciesCount = speciesCount;
-        speciesFlux = new double[membraneCount * speciesCount];
-        speciesCurrent = new double[membraneCount * speciesCount];
-        membraneCurrent = new double[membraneCount];
-        leakCurrent = new double[membraneCount];
-        pumpCurrent = new double[membraneCount];
-        stimulusCurrent = new double[membraneCount];
-        potentialRate = new double[membraneCount];
-        volumeRate = new double[compartmentCount];
+        this.membraneCount = membraneCount;
+        this.compartmentCount = compartmentCount;
+        int pairs = membraneCount * speciesCount;
+        speciesCurrentStart = pairs;
+        membraneCurrentStart = 2 * pairs;
+        leakCurrentStart = membraneCurrentStart + membraneCount;
+        pumpCurrentStart = leakCurrentStart + membraneCount;
+        stimulusCurrentStart = pumpCurrentStart + membraneCount;
+        potentialRateStart = stimulusCurrentStart + membraneCount;
+        volumeRateStart = potentialRateStart + membraneCount;
+        values = new double[volumeRateStart + compartmentCount];
     }
 
     /** Sets every accumulator to zero (the engine calls it before each evaluation). */
     public void clear() {
-        Arrays.fill(speciesFlux, 0.0);
-        Arrays.fill(speciesCurrent, 0.0);
-        Arrays.fill(membraneCurrent, 0.0);
-        Arrays.fill(leakCurrent, 0.0);
-        Arrays.fill(pumpCurrent, 0.0);
-        Arrays.fill(stimulusCurrent, 0.0);
-        Arrays.fill(potentialRate, 0.0);
-        Arrays.fill(volumeRate, 0.0);
+        Arrays.fill(values, 0.0);
     }
 
     /**
@@ -60,8 +63,7 @@ public final class Fluxes {
      * accumulators are left as they are.
      */
     public void copySpeciesOf(Fluxes other) {
-        System.arraycopy(other.speciesFlux, 0, speciesFlux, 0, speciesFlux.length);
-        System.arraycopy(other.speciesCurrent, 0, speciesCurrent, 0, speciesCurrent.length);
+        System.arraycopy(other.values, 0, values, 0, membraneCurrentStart);
     }
 
     /**
@@ -74,9 +76,9 @@ public final class Fluxes {
         if (membraneTouched != null) {
             touchMembrane(membrane);
         }
-        speciesFlux[membrane * speciesCount + species] += fluxMolPerS;
-        speciesCurrent[membrane * speciesCount + species] += currentAPerM2;
-        membraneCurrent[membrane] += currentAPerM2;
+        values[membrane * speciesCount + species] += fluxMolPerS;
+        values[speciesCurrentStart + membrane * speciesCount + species] += currentAPerM2;
+        values[membraneCurrentStart + membrane] += currentAPerM2;
     }
 
     /** Adds a non-specific leak current through membrane m (it counts in the total), A/m^2, outward positive. */
@@ -84,8 +86,8 @@ public final class Fluxes {
         if (membraneTouched != null) {
             touchMembrane(membrane);
         }
-        leakCurrent[membrane] += currentAPerM2;
-        membraneCurrent[membrane] += currentAPerM2;
+        values[leakCurrentStart + membrane] += currentAPerM2;
+        values[membraneCurrentStart + membrane] += currentAPerM2;
     }
 
     /**
@@ -96,7 +98,7 @@ public final class Fluxes {
         if (membraneTouched != null) {
             touchMembrane(membrane);
         }
-        pumpCurrent[membrane] += currentAPerM2;
+        values[pumpCurrentStart + membrane] += currentAPerM2;
     }
 
     /** Adds an injected stimulus current density on membrane m, A/m^2, positive depolarizing. */
@@ -104,7 +106,7 @@ public final class Fluxes {
         if (membraneTouched != null) {
             touchMembrane(membrane);
         }
-        stimulusCurrent[membrane] += currentAPerM2;
+        values[stimulusCurrentStart + membrane] += currentAPerM2;
     }
 
     /** Sets the rate of the potential of a dynamic membrane m, V/s. */
@@ -112,7 +114,7 @@ public final class Fluxes {
         if (membraneTouched != null) {
             touchMembrane(membrane);
         }
-        potentialRate[membrane] = voltsPerS;
+        values[potentialRateStart + membrane] = voltsPerS;
     }
 
     /** Adds to the rate of the volume of compartment c, m^3/s. */
@@ -121,47 +123,47 @@ public final class Fluxes {
             compartmentTouched[compartment] = true;
             touchedCompartments[touchedCompartmentCount++] = compartment;
         }
-        volumeRate[compartment] += m3PerS;
+        values[volumeRateStart + compartment] += m3PerS;
     }
 
     /** @return the flux of species s through membrane m, mol/s, outward positive */
     public double speciesFlux(int membrane, int species) {
-        return speciesFlux[membrane * speciesCount + species];
+        return values[membrane * speciesCount + species];
     }
 
     /** @return the current density of species s through membrane m, all mechanisms, A/m^2, outward positive */
     public double speciesCurrent(int membrane, int species) {
-        return speciesCurrent[membrane * speciesCount + species];
+        return values[speciesCurrentStart + membrane * speciesCount + species];
     }
 
     /** @return the total outward current density through membrane m (channels, leaks, pumps, transporters), A/m^2 */
     public double membraneCurrent(int membrane) {
-        return membraneCurrent[membrane];
+        return values[membraneCurrentStart + membrane];
     }
 
     /** @return the non-specific leak current density through membrane m, A/m^2 */
     public double leakCurrent(int membrane) {
-        return leakCurrent[membrane];
+        return values[leakCurrentStart + membrane];
     }
 
     /** @return the net current density of the pumps of membrane m, A/m^2, outward positive */
     public double pumpCurrent(int membrane) {
-        return pumpCurrent[membrane];
+        return values[pumpCurrentStart + membrane];
     }
 
     /** @return the stimulus current density on membrane m, A/m^2, positive depolarizing */
     public double stimulusCurrent(int membrane) {
-        return stimulusCurrent[membrane];
+        return values[stimulusCurrentStart + membrane];
     }
 
     /** @return the rate of the potential of membrane m, V/s (0 for a clamped one) */
     public double potentialRate(int membrane) {
-        return potentialRate[membrane];
+        return values[potentialRateStart + membrane];
     }
 
     /** @return the rate of the volume of compartment c, m^3/s */
     public double volumeRate(int compartment) {
-        return volumeRate[compartment];
+        return values[volumeRateStart + compartment];
     }
 
     /**
@@ -170,10 +172,10 @@ public final class Fluxes {
      */
     public void recordTouched() {
         clear();
-        membraneTouched = new boolean[membraneCurrent.length];
-        compartmentTouched = new boolean[volumeRate.length];
-        touchedMembranes = new int[membraneCurrent.length];
-        touchedCompartments = new int[volumeRate.length];
+        membraneTouched = new boolean[membraneCount];
+        compartmentTouched = new boolean[compartmentCount];
+        touchedMembranes = new int[membraneCount];
+        touchedCompartments = new int[compartmentCount];
         touchedMembraneCount = 0;
         touchedCompartmentCount = 0;
     }
@@ -201,17 +203,18 @@ public final class Fluxes {
     public void clearTouched() {
         for (int k = 0; k < touchedMembraneCount; k++) {
             int m = touchedMembranes[k];
-            Arrays.fill(speciesFlux, m * speciesCount, (m + 1) * speciesCount, 0.0);
-            Arrays.fill(speciesCurrent, m * speciesCount, (m + 1) * speciesCount, 0.0);
-            membraneCurrent[m] = 0;
-            leakCurrent[m] = 0;
-            pumpCurrent[m] = 0;
-            stimulusCurrent[m] = 0;
-            potentialRate[m] = 0;
+            Arrays.fill(values, m * speciesCount, (m + 1) * speciesCount, 0.0);
+            int currents = speciesCurrentStart + m * speciesCount;
+            Arrays.fill(values, currents, currents + speciesCount, 0.0);
+            values[membraneCurrentStart + m] = 0;
+            values[leakCurrentStart + m] = 0;
+            values[pumpCurrentStart + m] = 0;
+            values[stimulusCurrentStart + m] = 0;
+            values[potentialRateStart + m] = 0;
             membraneTouched[m] = false;
         }
         for (int k = 0; k < touchedCompartmentCount; k++) {
-            volumeRate[touchedCompartments[k]] = 0;
+            values[volumeRateStart + touchedCompartments[k]] = 0;
             compartmentTouched[touchedCompartments[k]] = false;
         }
         touchedMembraneCount = 0;

@@ -80,9 +80,15 @@ final class PinnedCurrents {
 
     private final Fluxes channels;
     private final Bound bound;
+    /** The system's evaluation, which {@link #update} reads and whose values the rows take where not replaced. */
+    private final Fluxes all;
+    /** Replaced values, valid where {@code replacedAt} (per group) or {@code leakReplacedAt} is the current row. */
     private final double[] current;
     private final double[] flux;
     private final double[] leak;
+    private final long[] replacedAt;
+    private final long[] leakReplacedAt;
+    private long row;
     private long replaced;
     private double worstRatio;
 
@@ -155,9 +161,12 @@ final class PinnedCurrents {
         relTol = layout.relativeTolerances(model);
         channels = new Fluxes(species, compartments, membranes);
         bound = new Bound();
+        all = system.fluxes();
         current = new double[membranes * species];
         flux = new double[membranes * species];
         leak = new double[membranes];
+        replacedAt = new long[membranes * species];
+        leakReplacedAt = new long[membranes];
     }
 
     /** @return true if the model has a group that could be pinned (a channel or a leak on a dynamic membrane) */
@@ -196,16 +205,9 @@ final class PinnedCurrents {
      */
     void update(double[] y) {
         system.updateTraceObservables(y, channelTerms.length, channels);
+        row++;
         boolean volumeRates = false;
         StateView view = system.view();
-        Fluxes all = system.fluxes();
-        for (int m = 0; m < membranes; m++) {
-            for (int s = 0; s < species; s++) {
-                current[m * species + s] = all.speciesCurrent(m, s);
-                flux[m * species + s] = all.speciesFlux(m, s);
-            }
-            leak[m] = all.leakCurrent(m);
-        }
         bound.clear(view);
         for (Term t : channelTerms) {
             t.addPartials(view, channels, bound);
@@ -231,7 +233,10 @@ final class PinnedCurrents {
                 }
                 double direct = channels.speciesCurrent(m, s);
                 double rest = scale - Math.abs(direct);
-                worstRatio = Math.max(worstRatio, bound.current[g] / rest);
+                // the largest ratio so far, dividing only when it may have grown
+                if (bound.current[g] > worstRatio * rest) {
+                    worstRatio = Math.max(worstRatio, bound.current[g] / rest);
+                }
                 if (!(bound.current[g] > PINNED * rest)) {
                     continue;
                 }
@@ -239,11 +244,12 @@ final class PinnedCurrents {
                     system.updateObservables(y);
                     volumeRates = true;
                 }
-                double quasiSteady = quasiSteadyCurrent(view, all, m, s, direct, others, stimulus, thermal, faraday);
+                double quasiSteady = quasiSteadyCurrent(view, m, s, direct, others, stimulus, thermal, faraday);
                 if (Double.isFinite(quasiSteady) && Math.abs(quasiSteady - direct) <= bound.current[g]) {
                     double z = view.valence(s);
-                    current[g] += quasiSteady - direct;
-                    flux[g] += (quasiSteady - direct) * area[m] / (z * faraday);
+                    current[g] = all.speciesCurrent(m, s) + (quasiSteady - direct);
+                    flux[g] = all.speciesFlux(m, s) + (quasiSteady - direct) * area[m] / (z * faraday);
+                    replacedAt[g] = row;
                     replaced++;
                 }
             }
@@ -253,6 +259,7 @@ final class PinnedCurrents {
                 double quasiSteady = stimulus - (others - direct);
                 if (bound.leak[m] > PINNED * rest && Math.abs(quasiSteady - direct) <= bound.leak[m]) {
                     leak[m] = quasiSteady;
+                    leakReplacedAt[m] = row;
                     replaced++;
                 }
             }
@@ -263,8 +270,8 @@ final class PinnedCurrents {
      * @return the current of the channel group of species s on membrane m that keeps {@code V - E_X} constant,
      *     {@code alpha / beta} (class comment), A/m^2; NaN where E_X is not finite
      */
-    private double quasiSteadyCurrent(StateView view, Fluxes all, int m, int s, double direct, double others,
-                                      double stimulus, double thermal, double faraday) {
+    private double quasiSteadyCurrent(StateView view, int m, int s, double direct, double others, double stimulus,
+                                      double thermal, double faraday) {
         double z = view.valence(s);
         double groupFlux = channels.speciesFlux(m, s);
         double alpha = 0;
@@ -286,7 +293,7 @@ final class PinnedCurrents {
                 return Double.NaN;
             }
             // the relative rate of c_X from everything but this group: (dn/dt - c dVol/dt) / n
-            double rate = amountRate(all, c, s) + (side == 0 ? groupFlux : -groupFlux);
+            double rate = amountRate(c, s) + (side == 0 ? groupFlux : -groupFlux);
             double relative = (rate - conc * all.volumeRate(c)) / amount;
             // dE_X/dt = (R T / z F) (relative_out - relative_in)
             alpha -= (thermal / z) * (side == 0 ? -relative : relative);
@@ -296,7 +303,7 @@ final class PinnedCurrents {
     }
 
     /** @return the net rate at which species s enters compartment c through every membrane, mol/s */
-    private double amountRate(Fluxes all, int c, int s) {
+    private double amountRate(int c, int s) {
         double rate = 0;
         for (int k = 0; k < borders[c].length; k++) {
             double j = all.speciesFlux(borders[c][k], s);
@@ -307,17 +314,19 @@ final class PinnedCurrents {
 
     /** @return outward current density of species s through membrane m, A/m^2 */
     double speciesCurrent(int m, int s) {
-        return current[m * species + s];
+        int g = m * species + s;
+        return replacedAt[g] == row ? current[g] : all.speciesCurrent(m, s);
     }
 
     /** @return outward molar flux of species s through membrane m, mol/s */
     double speciesFlux(int m, int s) {
-        return flux[m * species + s];
+        int g = m * species + s;
+        return replacedAt[g] == row ? flux[g] : all.speciesFlux(m, s);
     }
 
     /** @return outward current density of the leaks of membrane m, A/m^2 */
     double leakCurrent(int m) {
-        return leak[m];
+        return leakReplacedAt[m] == row ? leak[m] : all.leakCurrent(m);
     }
 
     /**
@@ -327,6 +336,8 @@ final class PinnedCurrents {
     private final class Bound implements Partials {
         private final double[] current = new double[membranes * species];
         private final double[] leak = new double[membranes];
+        private final double[] leakConductance = new double[membranes];
+        private Model conductancesOf;
         private StateView view;
 
         void clear(StateView view) {
@@ -372,15 +383,22 @@ final class PinnedCurrents {
 
         /** Sets the leaks' bounds, {@code g_L dV} (a leak's current depends on V alone). */
         void leaks(Model inForce) {
-            for (int m = 0; m < membranes; m++) {
-                if (hasLeak[m] && dynamic[m]) {
+            if (inForce != conductancesOf) {
+                // the leak conductances change only with the model in force (events)
+                for (int m = 0; m < membranes; m++) {
                     double conductance = 0;
                     for (Channel ch : inForce.membranes().get(m).channels()) {
                         if (ch instanceof Channel.Leak l) {
                             conductance += l.conductanceSPerM2();
                         }
                     }
-                    leak[m] = conductance * potentialTolerance(m);
+                    leakConductance[m] = conductance;
+                }
+                conductancesOf = inForce;
+            }
+            for (int m = 0; m < membranes; m++) {
+                if (hasLeak[m] && dynamic[m]) {
+                    leak[m] = leakConductance[m] * potentialTolerance(m);
                 }
             }
         }
