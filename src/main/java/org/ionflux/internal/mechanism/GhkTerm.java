@@ -18,6 +18,10 @@ public final class GhkTerm implements Term {
     private final int[] channel;
     private final int[] species;
     private final double[] permeabilityMPerS;
+    /** Per channel {@code z F / (R T)}, 1/V: u is this times V (a product, not a quotient, per evaluation). */
+    private final double[] reducedPerVolt;
+    /** Per channel {@code z F / A}, (A/m^2) per (mol/s): the current density of a flux. */
+    private final double[] currentPerFlux;
     /** The voltage factors at the last u: one exponential per |z| of a membrane. */
     private final GhkVoltageFactors factors = new GhkVoltageFactors();
 
@@ -28,6 +32,14 @@ public final class GhkTerm implements Term {
         channel = Placed.indices(found);
         species = found.stream().mapToInt(p -> p.mechanism().speciesIndex()).toArray();
         permeabilityMPerS = new double[membrane.length];
+        reducedPerVolt = new double[membrane.length];
+        currentPerFlux = new double[membrane.length];
+        double thermalVoltage = Constants.thermalVoltageVolts(model.temperatureK());
+        for (int i = 0; i < membrane.length; i++) {
+            double z = model.species().get(species[i]).charge();
+            reducedPerVolt[i] = z / thermalVoltage;
+            currentPerFlux[i] = z * Constants.FARADAY_C_PER_MOL / model.membranes().get(membrane[i]).areaM2();
+        }
     }
 
     @Override
@@ -53,14 +65,12 @@ public final class GhkTerm implements Term {
         for (int i = 0; i < membrane.length; i++) {
             int m = membrane[i];
             int s = species[i];
-            double z = view.valence(s);
-            double u = z * view.potentialVolts(m) / view.thermalVoltageVolts();
             // one exponential per |z| of a membrane (Na and K the same u, Cl the opposite): GhkVoltageFactors
-            factors.at(u);
+            factors.at(reducedPerVolt[i] * view.potentialVolts(m));
             double difference = view.concentration(view.inside(m), s) * factors.factor()
                     - view.concentration(view.outside(m), s) * factors.factorOpposite();
             double flux = permeabilityMPerS[i] * view.areaM2(m) * difference;
-            out.species(m, s, flux, GhkChannel.currentDensityAPerM2(flux, view.areaM2(m), z));
+            out.species(m, s, flux, currentPerFlux[i] * flux);
         }
     }
 
@@ -71,16 +81,13 @@ public final class GhkTerm implements Term {
             int s = species[i];
             int in = view.inside(m);
             int outside = view.outside(m);
-            double z = view.valence(s);
-            double vT = view.thermalVoltageVolts();
-            double u = z * view.potentialVolts(m) / vT;
             double pa = permeabilityMPerS[i] * view.areaM2(m);
-            double toCurrent = z * Constants.FARADAY_C_PER_MOL / view.areaM2(m);
+            double toCurrent = currentPerFlux[i];
             // the rates at this u have usually just computed its exponential
-            factors.at(u);
+            factors.at(reducedPerVolt[i] * view.potentialVolts(m));
             double dJdIn = GhkChannel.fluxPartialInside(pa, factors);
             double dJdOut = GhkChannel.fluxPartialOutside(pa, factors);
-            double dJdV = GhkChannel.fluxPartialVoltage(pa, factors, z, vT, view.concentration(in, s),
+            double dJdV = GhkChannel.fluxPartialVoltage(pa, factors, reducedPerVolt[i], view.concentration(in, s),
                     view.concentration(outside, s));
             out.fluxByConcentration(m, s, dJdIn, dJdIn * toCurrent, in, s);
             out.fluxByConcentration(m, s, dJdOut, dJdOut * toCurrent, outside, s);

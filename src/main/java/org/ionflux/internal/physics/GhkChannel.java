@@ -103,16 +103,14 @@ public final class GhkChannel {
      *
      * @param permeabilityTimesAreaM3PerS P A, m^3/s
      * @param factors the factors at u
-     * @param valence z
-     * @param thermalVoltageVolts RT/F, V
+     * @param reducedPerVolt {@code du/dV = z F / (R T)}, 1/V
      * @param insideMolPerM3 c_in, mol/m^3
      * @param outsideMolPerM3 c_out, mol/m^3
      * @return dJ/dV, (mol/s) per V
      */
     public static double fluxPartialVoltage(double permeabilityTimesAreaM3PerS, GhkVoltageFactors factors,
-                                            double valence, double thermalVoltageVolts, double insideMolPerM3,
-                                            double outsideMolPerM3) {
+                                            double reducedPerVolt, double insideMolPerM3, double outsideMolPerM3) {
         return permeabilityTimesAreaM3PerS * (insideMolPerM3 * factors.slope()
-                + outsideMolPerM3 * factors.slopeOpposite()) * valence / thermalVoltageVolts;
+                + outsideMolPerM3 * factors.slopeOpposite()) * reducedPerVolt;
     }
 }
