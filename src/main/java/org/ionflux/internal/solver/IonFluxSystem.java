@@ -392,9 +392,11 @@ public final class IonFluxSystem {
         double[] potential = view.potentials();
         for (int c = 0; c < compartmentCount; c++) {
             volume[c] = volumeIndex[c] >= 0 ? y[volumeIndex[c]] : initialVolume[c];
+            // one division per compartment, not per species (c = n / Vol to within an ulp)
+            double perVolume = 1.0 / volume[c];
             for (int s = 0; s < speciesCount; s++) {
                 int i = c * speciesCount + s;
-                concentration[i] = amountIndex[i] >= 0 ? y[amountIndex[i]] / volume[c] : clampedConcentration[i];
+                concentration[i] = amountIndex[i] >= 0 ? y[amountIndex[i]] * perVolume : clampedConcentration[i];
             }
         }
         for (int m = 0; m < membraneCount; m++) {
