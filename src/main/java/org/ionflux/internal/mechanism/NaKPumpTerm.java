@@ -73,10 +73,11 @@ public final class NaKPumpTerm implements Term {
             int k = potassium[i];
             double current = NaKPump.currentDensityAPerM2(maxCurrentAPerM2[i], view.concentration(view.inside(m), na),
                     view.concentration(view.outside(m), k), kmSodiumMolPerM3[i], kmPotassiumMolPerM3[i]);
-            double area = view.areaM2(m);
-            out.species(m, na, NaKPump.sodiumFluxMolPerS(current, area),
+            // one cycle rate for both fluxes (sodiumFluxMolPerS and potassiumFluxMolPerS, the same bits)
+            double cycles = NaKPump.cycleRateMolPerS(current, view.areaM2(m));
+            out.species(m, na, NaKPump.SODIUM_PER_CYCLE * cycles,
                     NaKPump.SODIUM_PER_CYCLE * view.valence(na) * current);
-            out.species(m, k, NaKPump.potassiumFluxMolPerS(current, area),
+            out.species(m, k, -NaKPump.POTASSIUM_PER_CYCLE * cycles,
                     -NaKPump.POTASSIUM_PER_CYCLE * view.valence(k) * current);
             out.pump(m, current);
         }

@@ -27,6 +27,7 @@ public final class StateView {
 
     private final double[] concentrationMolPerM3;
     private final double[] volumeM3;
+    private final double[] perVolume;
     private final double[] potentialVolts;
     private double[] state;
 
@@ -53,6 +54,7 @@ public final class StateView {
         }
         concentrationMolPerM3 = new double[compartmentCount * speciesCount];
         volumeM3 = new double[compartmentCount];
+        perVolume = new double[compartmentCount];
         potentialVolts = new double[membraneCount];
     }
 
@@ -134,6 +136,16 @@ public final class StateView {
     /** @return the volumes, m^3: the engine's array */
     public double[] volumes() {
         return volumeM3;
+    }
+
+    /** @return the reciprocal volumes, 1/m^3, one per compartment: the engine's array */
+    public double[] perVolumes() {
+        return perVolume;
+    }
+
+    /** @return 1 / volume of compartment c at this evaluation, 1/m^3 */
+    public double perVolume(int compartment) {
+        return perVolume[compartment];
     }
 
     /** @return the membrane potentials, V: the engine's array */

@@ -357,9 +357,8 @@ final class PinnedCurrents {
             if (i < 0) {
                 return;
             }
-            double volume = view.volumeM3(c);
-            double amount = view.concentration(c, sc) * volume;
-            current[m * species + s] += Math.abs(dIdc) * (absTol[i] + relTol[i] * Math.abs(amount)) / volume;
+            double amount = view.concentration(c, sc) * view.volumeM3(c);
+            current[m * species + s] += Math.abs(dIdc) * (absTol[i] + relTol[i] * Math.abs(amount)) * view.perVolume(c);
         }
 
         @Override

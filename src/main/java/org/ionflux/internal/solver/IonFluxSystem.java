@@ -52,6 +52,7 @@ public final class IonFluxSystem {
     private final int membraneCount;
 
     private final double[] initialVolume;
+    private final double[] initialPerVolume;
     private final double[] clampedConcentration;
     private final int[] amountIndex;
     private final int[] volumeIndex;
@@ -89,6 +90,7 @@ public final class IonFluxSystem {
         fluxes = new Fluxes(speciesCount, compartmentCount, membraneCount);
 
         initialVolume = new double[compartmentCount];
+        initialPerVolume = new double[compartmentCount];
         clampedConcentration = new double[compartmentCount * speciesCount];
         amountIndex = new int[compartmentCount * speciesCount];
         volumeIndex = new int[compartmentCount];
@@ -96,6 +98,7 @@ public final class IonFluxSystem {
         for (int c = 0; c < compartmentCount; c++) {
             Compartment comp = model.compartments().get(c);
             initialVolume[c] = comp.volumeM3();
+            initialPerVolume[c] = 1.0 / initialVolume[c];
             volumeIndex[c] = layout.volumeIndex(c);
             externalChargeIndex[c] = layout.externalChargeIndex(c);
             for (int s = 0; s < speciesCount; s++) {
@@ -388,15 +391,21 @@ public final class IonFluxSystem {
         observedState[0] = Double.NaN;
         view.setState(y);
         double[] volume = view.volumes();
+        double[] perVolume = view.perVolumes();
         double[] concentration = view.concentrations();
         double[] potential = view.potentials();
         for (int c = 0; c < compartmentCount; c++) {
-            volume[c] = volumeIndex[c] >= 0 ? y[volumeIndex[c]] : initialVolume[c];
-            // one division per compartment, not per species (c = n / Vol to within an ulp)
-            double perVolume = 1.0 / volume[c];
+            // one division per compartment whose volume changes, not per species (c = n / Vol to within an ulp)
+            if (volumeIndex[c] >= 0) {
+                volume[c] = y[volumeIndex[c]];
+                perVolume[c] = 1.0 / volume[c];
+            } else {
+                volume[c] = initialVolume[c];
+                perVolume[c] = initialPerVolume[c];
+            }
             for (int s = 0; s < speciesCount; s++) {
                 int i = c * speciesCount + s;
-                concentration[i] = amountIndex[i] >= 0 ? y[amountIndex[i]] * perVolume : clampedConcentration[i];
+                concentration[i] = amountIndex[i] >= 0 ? y[amountIndex[i]] * perVolume[c] : clampedConcentration[i];
             }
         }
         for (int m = 0; m < membraneCount; m++) {
