@@ -10,16 +10,17 @@ package org.ionflux.internal.physics;
  * share one exponential, and a Jacobian or a trace row that follows the rates at the same u takes none.
  *
  * <p>With {@code e = e^-u} and {@code d = e^-u - 1}: {@code f(u) = -u / d}, {@code f(-u) = f(u) e},
- * {@code f'(u) = (-d - u e) / d^2}, {@code f'(-u) = e (d + u) / d^2} (the closed forms of
- * {@link SpecialFunctions#uOverOneMinusExpMinusUDerivative}, which computes each from its own exponential). For
- * {@code |u| >= 1/2} {@code e} is computed and {@code d = e - 1} (no cancellation there); below, {@code d} is
- * {@code expm1(-u)} and {@code e = 1 + d}. Near 0 ({@code |u| < SERIES_THRESHOLD}) and beyond {@code |u| > 300}
- * (where {@code d^2} could overflow) each factor comes from {@link SpecialFunctions}. The slopes are computed when
- * first asked for at a u (a right-hand side needs none). Mutable scratch: one per evaluating thread.
+ * {@code f'(u) = (-d - u e) / d^2}, {@code f'(-u) = e (d + u) / d^2}, all four from one division, {@code 1/d} (the
+ * closed forms of {@link SpecialFunctions#uOverOneMinusExpMinusUDerivative}, which computes each from its own
+ * exponential). For {@code |u| >= 1/2} {@code e} is computed and {@code d = e - 1} (no cancellation there); below,
+ * {@code d} is {@code expm1(-u)} and {@code e = 1 + d}. Near 0 ({@code |u| < SERIES_THRESHOLD}) and beyond
+ * {@code |u| > 300} (where {@code 1/d^2} would leave the normal range) each factor comes from
+ * {@link SpecialFunctions}. The slopes are computed when first asked for at a u (a right-hand side needs none).
+ * Mutable scratch: one per evaluating thread.
  */
 public final class GhkVoltageFactors {
 
-    /** Beyond this |u| (V above 7 V for |z| = 1) the factors are computed one by one, without overflow. */
+    /** Beyond this |u| (V above 7 V for |z| = 1) the factors are computed one by one, without under- or overflow. */
     static final double SHARED_LIMIT = 300;
 
     /** The u the values below belong to; {@link #at} of {@code -base} only flips {@link #flipped}. */
@@ -28,6 +29,7 @@ public final class GhkVoltageFactors {
     private boolean oneByOne;
     private double e;
     private double d;
+    private double perD;
     private double factor;
     private double factorOpposite;
     private boolean slopesReady;
@@ -66,7 +68,9 @@ public final class GhkVoltageFactors {
             d = Math.expm1(-reducedPotential);
             e = 1.0 + d;
         }
-        factor = -reducedPotential / d;
+        // one division for the four factors: 1/d, and 1/d^2 its square
+        perD = 1.0 / d;
+        factor = -reducedPotential * perD;
         factorOpposite = factor * e;
         return this;
     }
@@ -101,9 +105,9 @@ public final class GhkVoltageFactors {
             slope = SpecialFunctions.uOverOneMinusExpMinusUDerivative(base);
             slopeOpposite = SpecialFunctions.uOverOneMinusExpMinusUDerivative(-base);
         } else {
-            double dSquared = d * d;
-            slope = (-d - base * e) / dSquared;
-            slopeOpposite = e * (d + base) / dSquared;
+            double perDSquared = perD * perD;
+            slope = (-d - base * e) * perDSquared;
+            slopeOpposite = e * (d + base) * perDSquared;
         }
         slopesReady = true;
     }
