@@ -19,7 +19,7 @@ public final class RunWriter implements TraceSink, Closeable {
 
     /** Names of the files a run writes besides its PNG plots (an earlier result is recognised by them). */
     public static final Set<String> OUTPUT_FILES = Set.of("trace.csv", "summary.json", "report.html", "scenario.yaml",
-            "scenario.json");
+            "scenario.json", ScenarioCopy.INITIAL_STATE);
 
     /** Rows kept for plots. */
     static final int PLOT_ROWS = 4000;

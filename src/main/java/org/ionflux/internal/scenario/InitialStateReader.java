@@ -61,10 +61,7 @@ final class InitialStateReader {
         }
         Path file;
         try {
-            Path p = Path.of(given);
-            Path folder = scenarioFile == null || scenarioFile.startsWith("<") ? null
-                    : Path.of(scenarioFile).toAbsolutePath().getParent();
-            file = p.isAbsolute() || folder == null ? p : folder.resolve(p).normalize();
+            file = resolve(given, scenarioFile);
         } catch (java.nio.file.InvalidPathException e) {
             fields.problem(KEY, "'" + given + "' is not a valid path: " + e.getMessage());
             return null;
@@ -74,6 +71,19 @@ final class InitialStateReader {
             return null;
         }
         return replace(model, values, file);
+    }
+
+    /**
+     * @param given        the {@code initial_state} text
+     * @param scenarioFile the scenario's file name as used in messages ({@code <...>} for one without a file)
+     * @return the file it names: absolute as given, or relative to the scenario's folder
+     * @throws java.nio.file.InvalidPathException if the text is not a path
+     */
+    static Path resolve(String given, String scenarioFile) {
+        Path p = Path.of(given);
+        Path folder = scenarioFile == null || scenarioFile.startsWith("<") ? null
+                : Path.of(scenarioFile).toAbsolutePath().getParent();
+        return p.isAbsolute() || folder == null ? p : folder.resolve(p).normalize();
     }
 
     /** @return the file's values by column, or null after reporting a problem */

@@ -1,6 +1,7 @@
 package org.ionflux.internal.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,45 @@ public final class ScenarioReader {
     public static LoadedScenario read(Path path) throws ScenarioException {
         ScenarioFile source = ScenarioFile.read(path);
         return fromTree(source.parse(), path, source.sha256());
+    }
+
+    /**
+     * Reads a scenario file that starts from {@code initialState} instead of the file its {@code initial_state}
+     * names: a run folder keeps the file its run started from ({@code initial_state.json}) beside its copy of the
+     * scenario, whose relative {@code initial_state} would not resolve from there.
+     *
+     * @param path         the scenario file
+     * @param initialState the file to start from; null reads the scenario as it is
+     * @throws ScenarioException listing every problem of the file
+     */
+    public static LoadedScenario read(Path path, Path initialState) throws ScenarioException {
+        ScenarioFile source = ScenarioFile.read(path);
+        LocatedTree tree = source.parse();
+        JsonNode root = tree.root();
+        if (initialState != null && root instanceof ObjectNode object && object.hasNonNull(InitialStateReader.KEY)) {
+            String text = initialState.toAbsolutePath().toString();
+            ObjectNode edited = object.deepCopy();
+            edited.put(InitialStateReader.KEY, text);
+            tree = tree.edited(edited, InitialStateReader.KEY, text);
+        }
+        return fromTree(tree, path, source.sha256());
+    }
+
+    /**
+     * @return the file a scenario's {@code initial_state} names, resolved as a run resolves it; null when it names
+     *     none (or no valid path: reading the scenario reports that)
+     */
+    public static Path initialStateFile(LoadedScenario scenario) {
+        JsonNode root = scenario.tree() == null ? null : scenario.tree().root();
+        JsonNode given = root == null ? null : root.get(InitialStateReader.KEY);
+        if (given == null || !given.isTextual() || given.asText().isBlank()) {
+            return null;
+        }
+        try {
+            return InitialStateReader.resolve(given.asText(), scenario.tree().file());
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     /**

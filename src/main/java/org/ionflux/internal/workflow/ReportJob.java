@@ -98,7 +98,8 @@ public final class ReportJob {
             scenarioText = new String(bytes, StandardCharsets.UTF_8);
             matches = ScenarioCopy.sha256(bytes).equals(summary.path("scenario_sha256").asText());
             try {
-                LoadedScenario loaded = ScenarioReader.read(copy);
+                // a relative initial_state would not resolve from the copy: the folder keeps the file itself
+                LoadedScenario loaded = ScenarioReader.read(copy, ScenarioCopy.findInitialState(folder));
                 Model model = loaded.model();
                 explanation = ExplainReport.explain(model);
                 description = model.description().strip();

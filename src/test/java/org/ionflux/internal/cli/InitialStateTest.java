@@ -97,6 +97,43 @@ class InitialStateTest {
     }
 
     /**
+     * A run folder keeps the file its run started from ({@code initial_state.json}) beside its scenario copy, whose
+     * relative {@code initial_state} would not resolve from there; {@code report} reads the copy with it and
+     * explains the state the run started from.
+     */
+    @Test
+    void theRunFolderKeepsTheFileItStartedFromAndTheReportReadsIt() throws Exception {
+        Files.writeString(tmp.resolve("kay.yaml"), SteadyModels.KAY);
+        Result steady = cli("steady", tmp.resolve("kay.yaml").toString(), "--out", tmp.resolve("rest").toString());
+        assertThat(steady.code()).as(steady.err()).isZero();
+        Files.writeString(tmp.resolve("kay-rested.yaml"), SteadyModels.KAY.replace("duration: 20000 s",
+                "duration: 200 s") + "initial_state: rest/steady.json\n");
+        Path run = tmp.resolve("run");
+        Result r = cli("run", tmp.resolve("kay-rested.yaml").toString(), "--out", run.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(run.resolve("initial_state.json")).hasSameBinaryContentAs(tmp.resolve("rest/steady.json"));
+        // the copy alone names a file that is not beside it
+        assertThat(run.resolve("rest/steady.json")).doesNotExist();
+        org.ionflux.internal.model.Model fromFolder = org.ionflux.internal.scenario.ScenarioReader.read(
+                run.resolve("scenario.yaml"), run.resolve("initial_state.json")).model();
+        double steadyV = json(tmp.resolve("rest/steady.json")).get("values").get("plasma.V_mV").asDouble();
+        assertThat(((org.ionflux.internal.model.PotentialProtocol.Dynamic) fromFolder.membranes().get(0).potential())
+                .initialVolts() * 1e3)
+                .isCloseTo(steadyV, within(1e-12 * Math.abs(steadyV)));
+        Result report = cli("report", run.toString());
+        assertThat(report.code()).as(report.err()).isZero();
+        String page = Files.readString(run.resolve("report.html"));
+        assertThat(page).doesNotContain("cannot read the scenario copy again");
+        // the copy counts among a run's own files: a second run replaces the folder
+        Result again = cli("run", tmp.resolve("kay-rested.yaml").toString(), "--out", run.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        // a scenario without initial_state keeps no such file
+        Result plain = cli("run", tmp.resolve("kay.yaml").toString(), "--out", tmp.resolve("plain").toString());
+        assertThat(plain.code()).as(plain.err()).isZero();
+        assertThat(tmp.resolve("plain/initial_state.json")).doesNotExist();
+    }
+
+    /**
      * From a summary.json: the squid axon after its train of ten spikes (gates still recovering, K accumulated in
      * the periaxonal space) starts a new run where the last one ended: potential, concentrations, volumes and the
      * gates are the summary's {@code final}, not the gates' steady state at the initial potential.
