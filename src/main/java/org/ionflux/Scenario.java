@@ -60,7 +60,8 @@ public final class Scenario {
      *              {@code membranes.<m>.channels[<i>].conductance|permeability|reversal},
      *              {@code membranes.<m>.pumps[<i>].max_current|km_na|km_k|km|hill},
      *              {@code membranes.<m>.transporters[<i>].rate}, {@code stimuli[<i>].amplitude|start|duration},
-     *              {@code simulation.duration|rtol|atol}
+     *              {@code simulation.duration|rtol|atol}; and {@code initial_state}, whose value is the path of a
+     *              {@code steady.json} or {@code summary.json} to start from (relative to the scenario's folder)
      * @param value {@code "<number> <unit>"} ({@code "2e-7 cm/s"}), or a number in the field's default unit
      * @throws ScenarioException naming the path when it is unknown, points to a missing item (a channel index
      *                           past the end, an undeclared ion) or the value is out of bounds

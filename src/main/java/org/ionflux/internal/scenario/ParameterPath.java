@@ -27,6 +27,8 @@ public final class ParameterPath {
     enum Kind {
         /** {@code temperature} */
         TEMPERATURE(Set.of()),
+        /** {@code initial_state}: the path of the result a scenario starts from (a text, not a number) */
+        INITIAL_STATE(Set.of()),
         /** {@code compartments.<c>.volume} */
         COMPARTMENT(Set.of("volume")),
         /** {@code compartments.<c>.concentrations.<ion>}: the field is the ion */
@@ -61,7 +63,7 @@ public final class ParameterPath {
             + "steps) or .initial (dynamic), membranes.<m>.potential.steps[<k>].value, "
             + "membranes.<m>.channels[<i>].conductance|permeability|reversal, "
             + "membranes.<m>.pumps[<i>].max_current|km_na|km_k|km|hill, membranes.<m>.transporters[<i>].rate, "
-            + "stimuli[<i>].amplitude|start|duration, simulation.duration|rtol|atol";
+            + "stimuli[<i>].amplitude|start|duration, simulation.duration|rtol|atol, initial_state (a file's path)";
     /** The paths an event may set, for messages. */
     static final String EVENT_GRAMMAR = "membranes.<m>.channels[<i>].conductance|permeability|reversal, "
             + "membranes.<m>.pumps[<i>].max_current, membranes.<m>.transporters[<i>].rate, "
@@ -108,6 +110,9 @@ public final class ParameterPath {
         int n = t.size();
         if (n == 1 && "temperature".equals(t.get(0))) {
             return new ParameterPath(text, Kind.TEMPERATURE, null, null, null, null);
+        }
+        if (n == 1 && InitialStateReader.KEY.equals(t.get(0))) {
+            return new ParameterPath(text, Kind.INITIAL_STATE, null, null, null, null);
         }
         if (n == 3 && "compartments".equals(t.get(0)) && isName(t.get(1)) && isField(t.get(2))) {
             return new ParameterPath(text, Kind.COMPARTMENT, (String) t.get(1), null, null, (String) t.get(2));
@@ -201,14 +206,18 @@ public final class ParameterPath {
         return indexText;
     }
 
-    /** @return the last key (the field; the ion of a concentration), or null for {@code temperature} */
+    /**
+     * @return the last key (the field; the ion of a concentration), or null for {@code temperature} and
+     *     {@code initial_state}
+     */
     String field() {
         return field;
     }
 
     /** @return true if the path is one of the grammar (its last key one its kind has) */
     boolean inGrammar() {
-        return kind == Kind.TEMPERATURE || kind == Kind.CONCENTRATION || kind.fields.contains(field);
+        return kind == Kind.TEMPERATURE || kind == Kind.INITIAL_STATE || kind == Kind.CONCENTRATION
+                || kind.fields.contains(field);
     }
 
     /**
@@ -225,6 +234,8 @@ public final class ParameterPath {
         switch (kind) {
             case TEMPERATURE:
                 return "temperature";
+            case INITIAL_STATE:
+                return InitialStateReader.KEY;
             case COMPARTMENT:
                 return "compartments." + owner + "." + field;
             case CONCENTRATION:
@@ -291,7 +302,8 @@ public final class ParameterPath {
             throw problem(tree, path, "the scenario could not be read, so it has no parameter '" + path + "'");
         }
         List<Object> steps = p.containerSteps(tree, root);
-        String key = p.kind == Kind.TEMPERATURE ? "temperature" : p.field;
+        String key = p.kind == Kind.TEMPERATURE ? "temperature"
+                : p.kind == Kind.INITIAL_STATE ? InitialStateReader.KEY : p.field;
         JsonNode newRoot = replaced(root, steps, 0, key, value);
         return tree.edited(newRoot, p.treePath(), text);
     }
@@ -305,6 +317,7 @@ public final class ParameterPath {
         List<Object> steps = new ArrayList<>();
         switch (kind) {
             case TEMPERATURE:
+            case INITIAL_STATE:
                 return steps;
             case SIMULATION:
                 mapping(tree, root, "simulation", "the scenario has no 'simulation' mapping");

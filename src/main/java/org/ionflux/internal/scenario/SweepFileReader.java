@@ -337,6 +337,11 @@ public final class SweepFileReader {
     /** @return the parsed path if it is one of the grammar and names a number of the base scenario, else null */
     private ParameterPath checkPath(String at, String text, LoadedScenario base) {
         ParameterPath parsed = ParameterPath.parse(text);
+        if (parsed != null && parsed.kind() == ParameterPath.Kind.INITIAL_STATE) {
+            fields.problem(at, "'" + text + "' names a file, not a number: a sweep varies numbers (run one scenario "
+                    + "per starting file instead)");
+            return null;
+        }
         if (base != null && base.tree() != null && parsed != null && parsed.inGrammar()) {
             try {
                 ParameterPath.with(base.tree(), text, 0.0);

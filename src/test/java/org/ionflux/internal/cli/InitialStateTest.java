@@ -127,6 +127,17 @@ class InitialStateTest {
         // the copy counts among a run's own files: a second run replaces the folder
         Result again = cli("run", tmp.resolve("kay-rested.yaml").toString(), "--out", run.toString());
         assertThat(again.code()).as(again.err()).isZero();
+        // the same start through the Java API: Scenario.with("initial_state", ...) (relative to the scenario's folder)
+        org.ionflux.Result started = org.ionflux.Ionflux.load(tmp.resolve("kay.yaml"))
+                .with("simulation.duration", "200 s").with("initial_state", "rest/steady.json").run();
+        assertThat(started.completed()).as(started.error()).isTrue();
+        assertThat(started.column("plasma.V_mV")[0]).isCloseTo(steadyV, within(1e-12 * Math.abs(steadyV)));
+        // an event cannot set it
+        Files.writeString(tmp.resolve("event.yaml"), SteadyModels.KAY + "events:\n  - {at: 1 s, set: "
+                + "{initial_state: rest/steady.json}}\n");
+        Result event = cli("run", tmp.resolve("event.yaml").toString(), "--out", tmp.resolve("event").toString());
+        assertThat(event.code()).isEqualTo(2);
+        assertThat(event.err()).contains("initial_state");
         // a scenario without initial_state keeps no such file
         Result plain = cli("run", tmp.resolve("kay.yaml").toString(), "--out", tmp.resolve("plain").toString());
         assertThat(plain.code()).as(plain.err()).isZero();

@@ -64,6 +64,7 @@ class SweepBadInputTest {
         "a path outside the grammar | {path: 'membranes.plasma.channels[0].conductanse', values: [1]}"
                 + " | parameters[0].path | did you mean 'conductance'",
         "an empty list | {path: temperature, values: []} | parameters[0].values | expected a non-empty list",
+        "a file path | {path: initial_state, values: [1]} | parameters[0].path | names a file, not a number",
         "a value that is not finite | {path: temperature, values: [20, .nan]} | parameters[0].values[1]"
                 + " | expected a finite number",
         "an infinite value | {path: temperature, values: [.inf]} | parameters[0].values[0] | expected a finite number",
