@@ -119,7 +119,13 @@ final class ConservationLaws {
 
     /** @return the laws of the physical variables (no bookkeeping accumulator in them) */
     List<Law> physical() {
-        return laws.stream().filter(Law::physical).toList();
+        List<Law> physical = new ArrayList<>();
+        for (Law law : laws) {
+            if (law.physical()) {
+                physical.add(law);
+            }
+        }
+        return physical;
     }
 
     /** @return true if the laws of the transfer accumulators could not be found (see the class comment) */
@@ -467,7 +473,10 @@ final class ConservationLaws {
     private final Map<MatrixKey, double[][]> decompositions = new HashMap<>();
     private boolean reuse = true;
 
-    /** @return {@link SmallDense#nullSpace}, {@link SmallDense#leftNullSpace} or {@link SmallDense#pseudoInverse} of a (a copy) */
+    /**
+     * @return {@link SmallDense#nullSpace}, {@link SmallDense#leftNullSpace} or {@link SmallDense#pseudoInverse} of a
+     *     (shared with every equal matrix's: never changed in place)
+     */
     private double[][] memo(int op, double[][] a, int rows, int cols) {
         java.util.function.Function<MatrixKey, double[][]> compute = k -> switch (op) {
             case NULL_SPACE -> cols == 0 ? new double[0][0]
@@ -478,12 +487,7 @@ final class ConservationLaws {
                     : SmallDense.pseudoInverse(svd(a, rows, cols), rows, cols);
         };
         MatrixKey key = new MatrixKey(op, rows, cols, a);
-        double[][] out = reuse ? decompositions.computeIfAbsent(key, compute) : compute.apply(key);
-        double[][] copy = new double[out.length][];
-        for (int i = 0; i < out.length; i++) {
-            copy[i] = out[i].clone();
-        }
-        return copy;
+        return reuse ? decompositions.computeIfAbsent(key, compute) : compute.apply(key);
     }
 
     private static final int SVD = 3;
@@ -981,33 +985,53 @@ final class ConservationLaws {
 
     /** @return the law seeded at node b with parameters beta, in equilibrated variables, sparse */
     private SparseVector reconstruct(int node, double[] beta) {
-        SparseVector w = new SparseVector(rows.get(node).size());
-        Deque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[] {node, beta});
+        if (rowsOf == null) {
+            rowsOf = new int[nodeCount][];
+            kidsOf = new int[nodeCount][];
+            mapsOf = new double[nodeCount][][][];
+            for (int b = 0; b < nodeCount; b++) {
+                rowsOf[b] = ints(rows.get(b));
+                kidsOf[b] = ints(childOrder.getOrDefault(b, List.of()));
+                mapsOf[b] = childMaps.get(b).toArray(new double[0][][]);
+            }
+            stackNode = new int[16];
+            stackBeta = new double[16][];
+        }
+        SparseVector w = new SparseVector(rowsOf[node].length);
+        int top = 0;
+        stackNode[top] = node;
+        stackBeta[top++] = beta;
         double reference = maxAbs(beta);
-        while (!stack.isEmpty()) {
-            Object[] top = stack.pop();
-            int b = (Integer) top[0];
-            double[] be = (double[]) top[1];
+        while (top > 0) {
+            top--;
+            int b = stackNode[top];
+            double[] be = stackBeta[top];
+            stackBeta[top] = null;
             if (maxAbs(be) <= DROP_TOLERANCE * reference) {
                 continue;
             }
             double[][] q = basis[b];
-            List<Integer> r = rows.get(b);
-            for (int i = 0; i < r.size(); i++) {
+            int[] r = rowsOf[b];
+            for (int i = 0; i < r.length; i++) {
                 double sum = 0;
                 for (int j = 0; j < be.length; j++) {
                     sum += q[i][j] * be[j];
                 }
                 if (sum != 0) {
                     // each variable lies in one node: this is its only entry
-                    w.append(r.get(i), sum);
+                    w.append(r[i], sum);
                 }
             }
-            List<Integer> kids = childOrder.getOrDefault(b, List.of());
-            List<double[][]> maps = childMaps.get(b);
-            for (int k = 0; k < kids.size(); k++) {
-                double[][] x = maps.get(k);
+            int[] kids = kidsOf[b];
+            double[][][] maps = mapsOf[b];
+            if (top + kids.length > stackNode.length) {
+                int n = Math.max(2 * stackNode.length, top + kids.length);
+                stackNode = Arrays.copyOf(stackNode, n);
+                stackBeta = Arrays.copyOf(stackBeta, n);
+            }
+            // children pushed in order, so popped last first, as the stack always took them
+            for (int k = 0; k < kids.length; k++) {
+                double[][] x = maps[k];
                 double[] child = new double[x.length];
                 for (int i = 0; i < x.length; i++) {
                     double sum = 0;
@@ -1016,7 +1040,8 @@ final class ConservationLaws {
                     }
                     child[i] = sum;
                 }
-                stack.push(new Object[] {kids.get(k), child});
+                stackNode[top] = kids[k];
+                stackBeta[top++] = child;
             }
         }
         double max = 0;
@@ -1031,6 +1056,22 @@ final class ConservationLaws {
         }
         return w;
     }
+
+    private static int[] ints(List<Integer> list) {
+        int[] out = new int[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = list.get(i);
+        }
+        return out;
+    }
+
+    /** {@link #reconstruct}'s tree: the rows, children (in the order of their maps) and maps of each node. */
+    private int[][] rowsOf;
+    private int[][] kidsOf;
+    private double[][][][] mapsOf;
+    /** {@link #reconstruct}'s stack of nodes and their parameters. */
+    private int[] stackNode;
+    private double[][] stackBeta;
 
     private static double maxAbs(double[] v) {
         double m = 0;

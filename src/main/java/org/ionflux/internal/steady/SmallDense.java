@@ -85,11 +85,12 @@ final class SmallDense {
         if (k >= n) {
             return new double[n][0];
         }
-        RealMatrix full = new QRDecomposition(new Array2DRowRealMatrix(q, false)).getQ();
+        // Q's columns are Q^T's rows (getQ() would transpose a copy)
+        RealMatrix qt = new QRDecomposition(new Array2DRowRealMatrix(q, false)).getQT();
         double[][] out = new double[n][n - k];
-        for (int i = 0; i < n; i++) {
-            for (int j = k; j < n; j++) {
-                out[i][j - k] = full.getEntry(i, j);
+        for (int j = k; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                out[i][j - k] = qt.getEntry(j, i);
             }
         }
         return out;
