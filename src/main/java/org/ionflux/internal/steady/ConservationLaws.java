@@ -568,8 +568,19 @@ final class ConservationLaws {
         // on that)
         int[] checked = new int[columns.size()];
         Arrays.fill(checked, -1);
+        // the law being checked, spread over the state (entry i present when holder[i] is r)
+        double[] spread = new double[dimension];
+        int[] holder = new int[dimension];
+        Arrays.fill(holder, -1);
         for (int r = reduced.size() - 1; r >= 0; r--) {
             SparseVector w = reduced.get(r);
+            for (int s = 0; s < w.slots(); s++) {
+                int i = w.key(s);
+                if (i >= 0) {
+                    spread[i] = w.value(s);
+                    holder[i] = r;
+                }
+            }
             boolean holds = true;
             for (int s = 0; s < w.slots() && holds; s++) {
                 int i = w.key(s);
@@ -587,8 +598,8 @@ final class ConservationLaws {
                     double size = 0;
                     for (int k = 0; k < col[0].length; k++) {
                         int at = (int) col[0][k];
-                        if (w.contains(at)) {
-                            double c = w.get(at);
+                        if (holder[at] == r) {
+                            double c = spread[at];
                             sum += c * col[1][k];
                             size += Math.abs(c * col[1][k]);
                         }

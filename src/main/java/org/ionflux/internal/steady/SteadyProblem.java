@@ -66,11 +66,16 @@ final class SteadyProblem {
         for (var e : scenario.events()) {
             eventInForce |= e.atS() <= atS + tolerance;
         }
-        // with no event to apply, the model in force is the scenario's (Model.atTime would copy it once more)
-        Model inForce = eventInForce ? scenario.atTime(atS, tolerance) : scenario;
-        // stimuli off: a pulse is a transient, not a parameter of the steady state
-        this.model = new Model(inForce.name(), inForce.description(), inForce.temperatureK(), inForce.species(),
-                inForce.compartments(), inForce.membranes(), List.of(), List.of(), inForce.settings());
+        if (!eventInForce && scenario.events().isEmpty() && scenario.stimuli().isEmpty()) {
+            // nothing to apply or switch off: the scenario's model (a copy would be equal to it)
+            this.model = scenario;
+        } else {
+            // with no event to apply, the model in force is the scenario's (Model.atTime would copy it once more)
+            Model inForce = eventInForce ? scenario.atTime(atS, tolerance) : scenario;
+            // stimuli off: a pulse is a transient, not a parameter of the steady state
+            this.model = new Model(inForce.name(), inForce.description(), inForce.temperatureK(), inForce.species(),
+                    inForce.compartments(), inForce.membranes(), List.of(), List.of(), inForce.settings());
+        }
         this.atS = atS;
         this.system = new IonFluxSystem(model);
         system.startSegment(atS);
