@@ -736,9 +736,65 @@ final class ConservationLaws {
         if (bookkeeping.isEmpty()) {
             return;
         }
-        for (SparseVector w : bookkeeping) {
+        // each bookkeeping law (a mass balance over every compartment) spread over the state while the physical
+        // laws are subtracted from it: entry i present when mark[i] is the law's stamp
+        double[] spread = new double[dimension];
+        int[] mark = new int[dimension];
+        int[] added = new int[16];
+        for (int a = 0; a < bookkeeping.size(); a++) {
+            SparseVector w = bookkeeping.get(a);
+            int present = 2 * a + 1;
+            int gathered = 2 * a + 2;
+            for (int s = 0; s < w.slots(); s++) {
+                int i = w.key(s);
+                if (i >= 0) {
+                    spread[i] = w.value(s);
+                    mark[i] = present;
+                }
+            }
+            int addedCount = 0;
             for (int k = 0; k < physicalLaws.size(); k++) {
-                eliminate(w, physicalLaws.get(k), physicalVariable.get(k));
+                // eliminate(w, p, v), entry by entry as there
+                int v = physicalVariable.get(k);
+                double c = mark[v] == present ? spread[v] : 0.0;
+                if (c == 0) {
+                    continue;
+                }
+                SparseVector p = physicalLaws.get(k);
+                double factor = c / p.get(v);
+                for (int s = 0; s < p.slots(); s++) {
+                    int i = p.key(s);
+                    if (i < 0) {
+                        continue;
+                    }
+                    if (mark[i] == present) {
+                        spread[i] = spread[i] + -factor * p.value(s);
+                    } else {
+                        spread[i] = -factor * p.value(s);
+                        mark[i] = present;
+                        if (addedCount == added.length) {
+                            added = Arrays.copyOf(added, 2 * addedCount);
+                        }
+                        added[addedCount++] = i;
+                    }
+                }
+                mark[v] = 0;
+            }
+            // back into w: the entries it had that remain, then those added
+            int[] keys = new int[w.size()];
+            int n = 0;
+            for (int s = 0; s < w.slots(); s++) {
+                if (w.key(s) >= 0) {
+                    keys[n++] = w.key(s);
+                }
+            }
+            w.clear();
+            for (int t = 0; t < n + addedCount; t++) {
+                int i = t < n ? keys[t] : added[t - n];
+                if (mark[i] == present) {
+                    w.append(i, spread[i]);
+                    mark[i] = gathered;
+                }
             }
         }
         for (int a = 0; a < bookkeeping.size(); a++) {

@@ -19,12 +19,22 @@ final class SparseVector {
     /** Entries used in {@link #keys}, removed ones ({@code -1}) included. */
     private int used;
     private int size;
-    /** Open addressing, slot + 1 of each key (0: empty); null while {@link #used} is at most {@link #SCAN}. */
+    /**
+     * Open addressing, slot + 1 of each key (0: empty); made at the first lookup among more than {@link #SCAN}
+     * entries, null before.
+     */
     private int[] table;
 
     SparseVector(int capacity) {
         keys = new int[Math.max(capacity, 2)];
         values = new double[keys.length];
+    }
+
+    /** Removes every entry. */
+    void clear() {
+        used = 0;
+        size = 0;
+        table = null;
     }
 
     /** @return the number of entries */
@@ -38,6 +48,10 @@ final class SparseVector {
 
     /** @return the slot of key i, or -1 */
     private int slot(int i) {
+        if (table == null && used > SCAN) {
+            // made at the first lookup: vectors only appended to and read in order never need it
+            rehash();
+        }
         if (table == null) {
             for (int s = 0; s < used; s++) {
                 if (keys[s] == i) {
@@ -93,8 +107,6 @@ final class SparseVector {
             } else {
                 insert(used - 1);
             }
-        } else if (used > SCAN) {
-            rehash();
         }
     }
 
@@ -185,7 +197,7 @@ final class SparseVector {
             keys = Arrays.copyOf(keys, 2 * keys.length);
             values = Arrays.copyOf(values, keys.length);
         }
-        if (table != null || used > SCAN) {
+        if (table != null) {
             rehash();
         }
     }
