@@ -35,14 +35,22 @@ public final class GatedTerm implements StatefulTerm {
     /** Collects the gated channels of {@code model}, in membrane and channel order. */
     public GatedTerm(Model model) {
         List<Placed<Channel.Gated>> found = Placed.all(model, Membrane::channels, Channel.Gated.class);
-        initialGates = found.stream().map(p -> p.mechanism().initialGates().isEmpty() ? null
-                : p.mechanism().initialGates().stream().mapToDouble(Double::doubleValue).toArray())
-                .toArray(double[][]::new);
         int n = found.size();
+        initialGates = new double[n][];
+        kinetics = new HodgkinHuxleyKinetics[n];
+        for (int i = 0; i < n; i++) {
+            List<Double> gates = found.get(i).mechanism().initialGates();
+            if (!gates.isEmpty()) {
+                initialGates[i] = new double[gates.size()];
+                for (int g = 0; g < gates.size(); g++) {
+                    initialGates[i][g] = gates.get(g);
+                }
+            }
+            kinetics[i] = found.get(i).mechanism().kinetics();
+        }
         membrane = Placed.membranes(found);
         channel = Placed.indices(found);
-        species = found.stream().mapToInt(p -> p.mechanism().speciesIndex()).toArray();
-        kinetics = found.stream().map(p -> p.mechanism().kinetics()).toArray(HodgkinHuxleyKinetics[]::new);
+        species = Placed.ints(found, Channel.Gated::speciesIndex);
         firstGate = new int[n];
         membraneName = new String[n];
         speciesName = new String[n];

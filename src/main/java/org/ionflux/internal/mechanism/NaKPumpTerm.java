@@ -29,8 +29,8 @@ public final class NaKPumpTerm implements Term {
         List<Placed<Pump.NaK>> found = Placed.all(model, Membrane::pumps, Pump.NaK.class);
         membrane = Placed.membranes(found);
         pump = Placed.indices(found);
-        sodium = found.stream().mapToInt(p -> p.mechanism().sodiumIndex()).toArray();
-        potassium = found.stream().mapToInt(p -> p.mechanism().potassiumIndex()).toArray();
+        sodium = Placed.ints(found, Pump.NaK::sodiumIndex);
+        potassium = Placed.ints(found, Pump.NaK::potassiumIndex);
         insideName = new String[membrane.length];
         for (int i = 0; i < membrane.length; i++) {
             insideName[i] = model.compartments().get(model.membranes().get(membrane[i]).insideIndex()).name();

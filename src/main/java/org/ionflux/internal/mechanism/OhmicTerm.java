@@ -24,7 +24,7 @@ public final class OhmicTerm implements Term {
         List<Placed<Channel.Ohmic>> found = Placed.all(model, Membrane::channels, Channel.Ohmic.class);
         membrane = Placed.membranes(found);
         channel = Placed.indices(found);
-        species = found.stream().mapToInt(p -> p.mechanism().speciesIndex()).toArray();
+        species = Placed.ints(found, Channel.Ohmic::speciesIndex);
         conductanceSPerM2 = new double[membrane.length];
     }
 

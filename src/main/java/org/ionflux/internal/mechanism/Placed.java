@@ -33,12 +33,32 @@ record Placed<T>(int membrane, int index, T mechanism) {
 
     /** @return the membranes of {@code placed}, in order */
     static int[] membranes(List<? extends Placed<?>> placed) {
-        return placed.stream().mapToInt(Placed::membrane).toArray();
+        int[] out = new int[placed.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = placed.get(i).membrane();
+        }
+        return out;
     }
 
     /** @return the list positions of {@code placed}, in order */
     static int[] indices(List<? extends Placed<?>> placed) {
-        return placed.stream().mapToInt(Placed::index).toArray();
+        int[] out = new int[placed.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = placed.get(i).index();
+        }
+        return out;
+    }
+
+    /**
+     * @return {@code value} of each mechanism of {@code placed}, in order (a loop: the terms are built for every
+     *     run and steady state, and streams cost more than the rest of a small model's set-up)
+     */
+    static <T> int[] ints(List<Placed<T>> placed, java.util.function.ToIntFunction<T> value) {
+        int[] out = new int[placed.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = value.applyAsInt(placed.get(i).mechanism());
+        }
+        return out;
     }
 
     /** @return the mechanism at ({@code membrane}, {@code index}) of {@code list} in {@code model}, as {@code kind} */

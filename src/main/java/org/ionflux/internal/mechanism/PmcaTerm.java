@@ -27,7 +27,7 @@ public final class PmcaTerm implements Term {
         List<Placed<Pump.Pmca>> found = Placed.all(model, Membrane::pumps, Pump.Pmca.class);
         membrane = Placed.membranes(found);
         pump = Placed.indices(found);
-        calcium = found.stream().mapToInt(p -> p.mechanism().calciumIndex()).toArray();
+        calcium = Placed.ints(found, Pump.Pmca::calciumIndex);
         insideName = new String[membrane.length];
         for (int i = 0; i < membrane.length; i++) {
             insideName[i] = model.compartments().get(model.membranes().get(membrane[i]).insideIndex()).name();

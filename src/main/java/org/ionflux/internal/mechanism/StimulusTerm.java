@@ -20,7 +20,17 @@ public final class StimulusTerm implements Term {
         for (Stimulus st : model.stimuli()) {
             has[st.membraneIndex()] = true;
         }
-        membranesWithStimuli = java.util.stream.IntStream.range(0, has.length).filter(m -> has[m]).toArray();
+        int count = 0;
+        for (boolean h : has) {
+            count += h ? 1 : 0;
+        }
+        membranesWithStimuli = new int[count];
+        count = 0;
+        for (int m = 0; m < has.length; m++) {
+            if (has[m]) {
+                membranesWithStimuli[count++] = m;
+            }
+        }
         currentAPerM2 = new double[has.length];
     }
 

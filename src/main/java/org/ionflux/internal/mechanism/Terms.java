@@ -33,7 +33,12 @@ public record Terms(List<Term> mechanisms, CapacitanceTerm capacitance, List<Sta
                 new CotransporterTerm(model),
                 new WaterTerm(model),
                 new StimulusTerm(model));
-        return new Terms(mechanisms, new CapacitanceTerm(model), mechanisms.stream()
-                .filter(StatefulTerm.class::isInstance).map(StatefulTerm.class::cast).toList());
+        List<StatefulTerm> stateful = new java.util.ArrayList<>();
+        for (Term t : mechanisms) {
+            if (t instanceof StatefulTerm s) {
+                stateful.add(s);
+            }
+        }
+        return new Terms(mechanisms, new CapacitanceTerm(model), stateful);
     }
 }

@@ -1,7 +1,5 @@
 package org.ionflux.internal.mechanism;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.physics.WaterFlux;
 
@@ -17,13 +15,19 @@ public final class WaterTerm implements Term {
 
     /** Collects the water-permeable membranes of {@code model}. */
     public WaterTerm(Model model) {
-        List<Integer> found = new ArrayList<>();
+        int count = 0;
         for (int m = 0; m < model.membranes().size(); m++) {
             if (model.membranes().get(m).waterPermeabilityMPerS() > 0) {
-                found.add(m);
+                count++;
             }
         }
-        membrane = found.stream().mapToInt(Integer::intValue).toArray();
+        membrane = new int[count];
+        count = 0;
+        for (int m = 0; m < model.membranes().size(); m++) {
+            if (model.membranes().get(m).waterPermeabilityMPerS() > 0) {
+                membrane[count++] = m;
+            }
+        }
         waterPermeabilityMPerS = new double[membrane.length];
     }
 

@@ -85,7 +85,12 @@ public record Membrane(String name, int insideIndex, int outsideIndex, double ar
 
     /** @return true if a non-specific leak is on this membrane */
     public boolean hasLeak() {
-        return channels.stream().anyMatch(c -> c instanceof Channel.Leak);
+        for (Channel c : channels) {
+            if (c instanceof Channel.Leak) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return a copy with channel {@code index} replaced */

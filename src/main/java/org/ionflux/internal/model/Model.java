@@ -37,7 +37,8 @@ public record Model(String name, String description, double temperatureK, List<S
         compartments = List.copyOf(compartments);
         membranes = List.copyOf(membranes);
         stimuli = List.copyOf(stimuli);
-        events = events.stream().sorted(java.util.Comparator.comparingDouble(Event::atS)).toList();
+        events = events.isEmpty() ? List.of()
+                : events.stream().sorted(java.util.Comparator.comparingDouble(Event::atS)).toList();
         for (Stimulus st : stimuli) {
             checkIndex(st.membraneIndex(), membranes.size(), "stimulus");
             if (!membranes.get(st.membraneIndex()).isDynamic()) {
@@ -45,9 +46,19 @@ public record Model(String name, String description, double temperatureK, List<S
             }
         }
         Checks.positiveFinite(temperatureK, "temperature");
-        requireUnique(species.stream().map(Species::name).toList(), "ion");
-        requireUnique(compartments.stream().map(Compartment::name).toList(), "compartment");
-        requireUnique(membranes.stream().map(Membrane::name).toList(), "membrane");
+        // loops, not streams: steady and every run build models
+        Set<String> names = new HashSet<>();
+        for (Species s : species) {
+            requireUnique(names, s.name(), "ion");
+        }
+        names.clear();
+        for (Compartment c : compartments) {
+            requireUnique(names, c.name(), "compartment");
+        }
+        names.clear();
+        for (Membrane m : membranes) {
+            requireUnique(names, m.name(), "membrane");
+        }
         for (Compartment c : compartments) {
             if (c.concentrationsMolPerM3().length != species.size()) {
                 throw new IllegalArgumentException("compartment " + c.name() + " needs one concentration per ion");
@@ -99,12 +110,9 @@ public record Model(String name, String description, double temperatureK, List<S
         }
     }
 
-    private static void requireUnique(List<String> names, String what) {
-        Set<String> seen = new HashSet<>();
-        for (String n : names) {
-            if (!seen.add(n)) {
-                throw new IllegalArgumentException("duplicate " + what + " name " + n);
-            }
+    private static void requireUnique(Set<String> seen, String name, String what) {
+        if (!seen.add(name)) {
+            throw new IllegalArgumentException("duplicate " + what + " name " + name);
         }
     }
 

@@ -141,7 +141,10 @@ public final class BlockTreeLinearization implements LinearizedSystem {
                 }
                 vars.addAll(membraneStateVariables.get(m));
             }
-            blockVariables[c] = vars.stream().mapToInt(Integer::intValue).toArray();
+            blockVariables[c] = new int[vars.size()];
+            for (int i = 0; i < blockVariables[c].length; i++) {
+                blockVariables[c][i] = vars.get(i);
+            }
             for (int i = 0; i < blockVariables[c].length; i++) {
                 blockOf[blockVariables[c][i]] = c;
                 positionOf[blockVariables[c][i]] = i;
@@ -182,7 +185,10 @@ public final class BlockTreeLinearization implements LinearizedSystem {
                 sinks.add(i);
             }
         }
-        sinkVariables = sinks.stream().mapToInt(Integer::intValue).toArray();
+        sinkVariables = new int[sinks.size()];
+        for (int i = 0; i < sinkVariables.length; i++) {
+            sinkVariables[i] = sinks.get(i);
+        }
 
         for (int i = 0; i < dimension; i++) {
             if (blockOf[i] >= 0) {

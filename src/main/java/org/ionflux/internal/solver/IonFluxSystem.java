@@ -78,8 +78,18 @@ public final class IonFluxSystem {
         this.model = model;
         this.terms = Terms.of(model);
         this.mechanisms = terms.mechanisms().toArray(new Term[0]);
-        this.present = terms.mechanisms().stream().filter(t -> !t.isEmpty()).toArray(Term[]::new);
-        this.traced = Arrays.stream(present).filter(t -> !(t instanceof WaterTerm)).toArray(Term[]::new);
+        List<Term> nonEmpty = new ArrayList<>();
+        List<Term> nonWater = new ArrayList<>();
+        for (Term t : mechanisms) {
+            if (!t.isEmpty()) {
+                nonEmpty.add(t);
+                if (!(t instanceof WaterTerm)) {
+                    nonWater.add(t);
+                }
+            }
+        }
+        this.present = nonEmpty.toArray(new Term[0]);
+        this.traced = nonWater.toArray(new Term[0]);
         this.stateful = terms.stateful().toArray(new StatefulTerm[0]);
         this.capacitance = terms.capacitance();
         this.layout = new StateLayout(model, terms.stateful());
@@ -126,7 +136,10 @@ public final class IonFluxSystem {
             }
             movedOffset[m + 1] = movedList.size();
         }
-        movedSpecies = movedList.stream().mapToInt(Integer::intValue).toArray();
+        movedSpecies = new int[movedList.size()];
+        for (int i = 0; i < movedSpecies.length; i++) {
+            movedSpecies[i] = movedList.get(i);
+        }
         transferIndex = new int[speciesCount];
         for (int s = 0; s < speciesCount; s++) {
             transferIndex[s] = layout.transferIndex(s);
@@ -134,7 +147,8 @@ public final class IonFluxSystem {
         observedState = new double[Math.max(1, layout.dimension())];
         Arrays.fill(observedState, Double.NaN);
         jumpToleranceS = jumpTolerance(model);
-        inForce = model.withEvents(List.of());
+        // a copy without events (the model itself when it has none)
+        inForce = model.events().isEmpty() ? model : model.withEvents(List.of());
         startSegment(0.0);
     }
 

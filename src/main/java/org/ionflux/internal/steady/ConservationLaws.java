@@ -119,7 +119,13 @@ final class ConservationLaws {
 
     /** @return the laws of the physical variables (no bookkeeping accumulator in them) */
     List<Law> physical() {
-        return laws.stream().filter(Law::physical).toList();
+        List<Law> physical = new ArrayList<>();
+        for (Law law : laws) {
+            if (law.physical()) {
+                physical.add(law);
+            }
+        }
+        return physical;
     }
 
     /** @return true if the laws of the transfer accumulators could not be found (see the class comment) */
@@ -467,20 +473,43 @@ final class ConservationLaws {
     private final Map<MatrixKey, double[][]> decompositions = new HashMap<>();
     private boolean reuse = true;
 
-    /** @return {@link SmallDense#nullSpace}, {@link SmallDense#leftNullSpace} or {@link SmallDense#pseudoInverse} of a (a copy) */
+    /**
+     * @return {@link SmallDense#nullSpace}, {@link SmallDense#leftNullSpace} or {@link SmallDense#pseudoInverse} of a
+     *     (shared with every equal matrix's: never changed in place)
+     */
     private double[][] memo(int op, double[][] a, int rows, int cols) {
         java.util.function.Function<MatrixKey, double[][]> compute = k -> switch (op) {
-            case NULL_SPACE -> SmallDense.nullSpace(a, cols);
-            case LEFT_NULL_SPACE -> SmallDense.leftNullSpace(a, rows, cols);
-            default -> SmallDense.pseudoInverse(a, rows, cols);
+            case NULL_SPACE -> cols == 0 ? new double[0][0]
+                    : rows == 0 ? SmallDense.identity(cols) : SmallDense.nullSpace(svd(a, rows, cols), cols);
+            case LEFT_NULL_SPACE -> rows == 0 ? new double[0][0] : cols == 0 ? SmallDense.identity(rows)
+                    : SmallDense.nullSpace(svd(SmallDense.transpose(a, rows, cols), cols, rows), rows);
+            default -> rows == 0 || cols == 0 ? new double[cols][rows]
+                    : SmallDense.pseudoInverse(svd(a, rows, cols), rows, cols);
         };
         MatrixKey key = new MatrixKey(op, rows, cols, a);
-        double[][] out = reuse ? decompositions.computeIfAbsent(key, compute) : compute.apply(key);
-        double[][] copy = new double[out.length][];
-        for (int i = 0; i < out.length; i++) {
-            copy[i] = out[i].clone();
+        return reuse ? decompositions.computeIfAbsent(key, compute) : compute.apply(key);
+    }
+
+    private static final int SVD = 3;
+
+    /** Singular value decompositions made in this elimination, by the taller of the matrix and its transpose. */
+    private final Map<MatrixKey, SmallDense.Svd> svds = new HashMap<>();
+
+    /**
+     * @return the singular value decomposition of the {@code rows x cols} matrix a (neither dimension 0), as
+     *     {@link SmallDense#svd} makes it; a matrix and its transpose, when not square, share one ({@link
+     *     SmallDense.Svd#transposed}): the null space, left null space and pseudo-inverse of an edge's matrix then
+     *     take one decomposition instead of three, with the same bits
+     */
+    private SmallDense.Svd svd(double[][] a, int rows, int cols) {
+        if (!reuse) {
+            return SmallDense.svd(a);
         }
-        return copy;
+        boolean tall = rows >= cols;
+        double[][] t = tall ? a : SmallDense.transpose(a, rows, cols);
+        SmallDense.Svd d = svds.computeIfAbsent(new MatrixKey(SVD, tall ? rows : cols, tall ? cols : rows, t),
+                k -> SmallDense.svd(t));
+        return tall ? d : d.transposed();
     }
 
     /**
@@ -517,37 +546,73 @@ final class ConservationLaws {
      * one would make the steady state wrong, while a missing one only makes Newton's matrix singular, which the
      * pseudo-transient continuation survives).
      */
-    private void verify(List<double[][]> columns, List<Map<Integer, Double>> reduced, List<Integer> pivots) {
-        List<List<double[][]>> touching = new ArrayList<>();
-        for (int i = 0; i < dimension; i++) {
-            touching.add(new ArrayList<>());
-        }
+    private void verify(List<double[][]> columns, List<SparseVector> reduced, List<Integer> pivots) {
+        // the columns touching each variable, as a compressed list (column numbers in column order)
+        int[] start = new int[dimension + 1];
         for (double[][] col : columns) {
             for (double i : col[0]) {
-                touching.get((int) i).add(col);
+                start[(int) i + 1]++;
             }
         }
-        for (int r = reduced.size() - 1; r >= 0; r--) {
-            Map<Integer, Double> w = reduced.get(r);
-            java.util.Set<double[][]> relevant = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            for (int i : w.keySet()) {
-                relevant.addAll(touching.get(i));
+        for (int i = 0; i < dimension; i++) {
+            start[i + 1] += start[i];
+        }
+        int[] touching = new int[start[dimension]];
+        int[] fill = Arrays.copyOf(start, dimension);
+        for (int j = 0; j < columns.size(); j++) {
+            for (double i : columns.get(j)[0]) {
+                touching[fill[(int) i]++] = j;
             }
-            for (double[][] col : relevant) {
-                double sum = 0;
-                double size = 0;
-                for (int k = 0; k < col[0].length; k++) {
-                    Double c = w.get((int) col[0][k]);
-                    if (c != null) {
-                        sum += c * col[1][k];
-                        size += Math.abs(c * col[1][k]);
+        }
+        // each column is checked once per law (whichever of its variables reaches it first: the sums do not depend
+        // on that)
+        int[] checked = new int[columns.size()];
+        Arrays.fill(checked, -1);
+        // the law being checked, spread over the state (entry i present when holder[i] is r)
+        double[] spread = new double[dimension];
+        int[] holder = new int[dimension];
+        Arrays.fill(holder, -1);
+        for (int r = reduced.size() - 1; r >= 0; r--) {
+            SparseVector w = reduced.get(r);
+            for (int s = 0; s < w.slots(); s++) {
+                int i = w.key(s);
+                if (i >= 0) {
+                    spread[i] = w.value(s);
+                    holder[i] = r;
+                }
+            }
+            boolean holds = true;
+            for (int s = 0; s < w.slots() && holds; s++) {
+                int i = w.key(s);
+                if (i < 0) {
+                    continue;
+                }
+                for (int t = start[i]; t < start[i + 1]; t++) {
+                    int j = touching[t];
+                    if (checked[j] == r) {
+                        continue;
+                    }
+                    checked[j] = r;
+                    double[][] col = columns.get(j);
+                    double sum = 0;
+                    double size = 0;
+                    for (int k = 0; k < col[0].length; k++) {
+                        int at = (int) col[0][k];
+                        if (holder[at] == r) {
+                            double c = spread[at];
+                            sum += c * col[1][k];
+                            size += Math.abs(c * col[1][k]);
+                        }
+                    }
+                    if (Math.abs(sum) > 1e-8 * size) {
+                        holds = false;
+                        break;
                     }
                 }
-                if (Math.abs(sum) > 1e-8 * size) {
-                    reduced.remove(r);
-                    pivots.remove(r);
-                    break;
-                }
+            }
+            if (!holds) {
+                reduced.remove(r);
+                pivots.remove(r);
             }
         }
     }
@@ -602,17 +667,26 @@ final class ConservationLaws {
     // top-down reconstruction, then a readable basis
 
     private void reconstructAndReduce(List<double[][]> columns) {
-        Map<Integer, List<Map<Integer, Double>>> groups = new LinkedHashMap<>();
+        // the laws seeded at each node, nodes in the order they first seeded one
+        List<Integer> groupNodes = new ArrayList<>();
+        List<List<SparseVector>> groupLaws = new ArrayList<>();
+        int[] groupOf = new int[nodeCount];
+        Arrays.fill(groupOf, -1);
         for (int s = 0; s < seedVector.size(); s++) {
             int node = seedNode.get(s)[0];
-            Map<Integer, Double> w = reconstruct(node, seedVector.get(s));
+            SparseVector w = reconstruct(node, seedVector.get(s));
             if (!w.isEmpty()) {
-                groups.computeIfAbsent(node, k -> new ArrayList<>()).add(w);
+                if (groupOf[node] < 0) {
+                    groupOf[node] = groupNodes.size();
+                    groupNodes.add(node);
+                    groupLaws.add(new ArrayList<>());
+                }
+                groupLaws.get(groupOf[node]).add(w);
             }
         }
-        List<Map<Integer, Double>> reduced = new ArrayList<>();
+        List<SparseVector> reduced = new ArrayList<>();
         List<Integer> pivots = new ArrayList<>();
-        for (List<Map<Integer, Double>> group : groups.values()) {
+        for (List<SparseVector> group : groupLaws) {
             reduce(group, reduced, pivots);
         }
         simplifyBookkeeping(reduced, pivots);
@@ -621,8 +695,8 @@ final class ConservationLaws {
         verify(columns, reduced, pivots);
         double[] y0 = problem.initialState();
         for (int r = 0; r < reduced.size(); r++) {
-            Map<Integer, Double> w = reduced.get(r);
-            int[] indices = w.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            SparseVector w = reduced.get(r);
+            int[] indices = w.sortedKeys();
             double[] coefficients = new double[indices.length];
             boolean physical = true;
             double value = 0;
@@ -641,28 +715,90 @@ final class ConservationLaws {
      * (or its pivot when it has none) from the bookkeeping laws; then the bookkeeping laws clear each other's
      * potentials. A mass balance then reads "K amount in cell and moved into clamped compartments", and the charge
      * that a leak moves between two compartments stands apart from their charge balances. Each is finally scaled so
-     * that its first amount (or, without amounts, its first variable) has the coefficient 1.
+     * that its first amount (or, without amounts, its first variable) has the coefficient 1. (Every step works entry
+     * by entry: the order in which a law's entries are visited does not change a bit of the result.)
      */
-    private void simplifyBookkeeping(List<Map<Integer, Double>> reduced, List<Integer> pivots) {
-        List<Map<Integer, Double>> physicalLaws = new ArrayList<>();
+    private void simplifyBookkeeping(List<SparseVector> reduced, List<Integer> pivots) {
+        List<SparseVector> physicalLaws = new ArrayList<>();
         List<Integer> physicalVariable = new ArrayList<>();
-        List<Map<Integer, Double>> bookkeeping = new ArrayList<>();
+        List<SparseVector> bookkeeping = new ArrayList<>();
+        boolean[] isBookkeeping = new boolean[reduced.size()];
         for (int r = 0; r < reduced.size(); r++) {
-            Map<Integer, Double> w = reduced.get(r);
+            SparseVector w = reduced.get(r);
             if (!allPhysical(w)) {
                 bookkeeping.add(w);
+                isBookkeeping[r] = true;
                 continue;
             }
             physicalLaws.add(w);
             physicalVariable.add(firstPotential(w, pivots.get(r)));
         }
-        for (Map<Integer, Double> w : bookkeeping) {
+        if (bookkeeping.isEmpty()) {
+            return;
+        }
+        // each bookkeeping law (a mass balance over every compartment) spread over the state while the physical
+        // laws are subtracted from it: entry i present when mark[i] is the law's stamp
+        double[] spread = new double[dimension];
+        int[] mark = new int[dimension];
+        int[] added = new int[16];
+        for (int a = 0; a < bookkeeping.size(); a++) {
+            SparseVector w = bookkeeping.get(a);
+            int present = 2 * a + 1;
+            int gathered = 2 * a + 2;
+            for (int s = 0; s < w.slots(); s++) {
+                int i = w.key(s);
+                if (i >= 0) {
+                    spread[i] = w.value(s);
+                    mark[i] = present;
+                }
+            }
+            int addedCount = 0;
             for (int k = 0; k < physicalLaws.size(); k++) {
-                eliminate(w, physicalLaws.get(k), physicalVariable.get(k));
+                // eliminate(w, p, v), entry by entry as there
+                int v = physicalVariable.get(k);
+                double c = mark[v] == present ? spread[v] : 0.0;
+                if (c == 0) {
+                    continue;
+                }
+                SparseVector p = physicalLaws.get(k);
+                double factor = c / p.get(v);
+                for (int s = 0; s < p.slots(); s++) {
+                    int i = p.key(s);
+                    if (i < 0) {
+                        continue;
+                    }
+                    if (mark[i] == present) {
+                        spread[i] = spread[i] + -factor * p.value(s);
+                    } else {
+                        spread[i] = -factor * p.value(s);
+                        mark[i] = present;
+                        if (addedCount == added.length) {
+                            added = Arrays.copyOf(added, 2 * addedCount);
+                        }
+                        added[addedCount++] = i;
+                    }
+                }
+                mark[v] = 0;
+            }
+            // back into w: the entries it had that remain, then those added
+            int[] keys = new int[w.size()];
+            int n = 0;
+            for (int s = 0; s < w.slots(); s++) {
+                if (w.key(s) >= 0) {
+                    keys[n++] = w.key(s);
+                }
+            }
+            w.clear();
+            for (int t = 0; t < n + addedCount; t++) {
+                int i = t < n ? keys[t] : added[t - n];
+                if (mark[i] == present) {
+                    w.append(i, spread[i]);
+                    mark[i] = gathered;
+                }
             }
         }
         for (int a = 0; a < bookkeeping.size(); a++) {
-            Map<Integer, Double> w = bookkeeping.get(a);
+            SparseVector w = bookkeeping.get(a);
             int v = firstPotential(w, -1);
             if (v < 0) {
                 continue;
@@ -674,23 +810,37 @@ final class ConservationLaws {
             }
         }
         for (int r = 0; r < reduced.size(); r++) {
-            Map<Integer, Double> w = reduced.get(r);
-            if (!bookkeeping.contains(w)) {
+            SparseVector w = reduced.get(r);
+            if (!isBookkeeping[r]) {
                 continue;
             }
             // what the eliminations left of cleared variables is rounding
-            double max = 0;
-            for (Map.Entry<Integer, Double> e : w.entrySet()) {
-                max = Math.max(max, Math.abs(e.getValue() * rowScale[e.getKey()]));
+            clean(w);
+            int first = -1;
+            for (int s = 0; s < w.slots(); s++) {
+                int i = w.key(s);
+                if (i >= 0 && (problem.kind(i) == SteadyProblem.Kind.AMOUNT
+                        || problem.kind(i) == SteadyProblem.Kind.TRANSFER) && (first < 0 || i < first)) {
+                    first = i;
+                }
             }
-            double cut = DROP_TOLERANCE * max;
-            w.entrySet().removeIf(e -> Math.abs(e.getValue() * rowScale[e.getKey()]) <= cut);
-            int first = w.keySet().stream().filter(i -> problem.kind(i) == SteadyProblem.Kind.AMOUNT
-                    || problem.kind(i) == SteadyProblem.Kind.TRANSFER).min(Integer::compare)
-                    .orElse(w.keySet().stream().min(Integer::compare).orElseThrow());
-            double norm = w.get(first);
-            w.replaceAll((i, c) -> c / norm);
+            if (first < 0) {
+                first = w.minKey();
+                if (first < 0) {
+                    throw new java.util.NoSuchElementException("a bookkeeping law vanished");
+                }
+            }
+            scale(w, w.get(first));
             pivots.set(r, first);
+        }
+    }
+
+    /** Divides every entry of w by norm. */
+    private static void scale(SparseVector w, double norm) {
+        for (int s = 0; s < w.slots(); s++) {
+            if (w.key(s) >= 0) {
+                w.setValue(s, w.value(s) / norm);
+            }
         }
     }
 
@@ -703,18 +853,38 @@ final class ConservationLaws {
      * another law that shares a variable keeps the span and the independence; it is done when it removes more
      * variables than it brings in, or as many but fewer species ("K amount in cell and bath"). Each changed law is
      * scaled so that its first amount (or first variable) has the coefficient 1.
+     *
+     * <p>Among candidates that simplify equally, the first in a hash map's order of the partner's variables is
+     * taken: the laws are held here as the {@code HashMap}s they were written for, filled in the order
+     * {@link #reduce} made their entries, so that the choice is what it always was. Nothing is done (and no map is
+     * made) when no physical law spans several nodes.</p>
      */
-    private void sparsify(List<Map<Integer, Double>> reduced, List<Integer> pivots) {
+    private void sparsify(List<SparseVector> laws, List<Integer> pivots) {
         List<Integer> physicalIndex = new ArrayList<>();
         List<Integer> wide = new ArrayList<>();
-        for (int r = 0; r < reduced.size(); r++) {
-            Map<Integer, Double> w = reduced.get(r);
+        for (int r = 0; r < laws.size(); r++) {
+            SparseVector w = laws.get(r);
             if (allPhysical(w)) {
                 physicalIndex.add(r);
                 if (spansNodes(w)) {
                     wide.add(r);
                 }
             }
+        }
+        if (wide.isEmpty()) {
+            return;
+        }
+        Map<Integer, Map<Integer, Double>> reduced = new HashMap<>();
+        for (int r : physicalIndex) {
+            // physical laws are as reduce() left them: entries in the order it put them, none removed
+            SparseVector w = laws.get(r);
+            Map<Integer, Double> map = new HashMap<>();
+            for (int s = 0; s < w.slots(); s++) {
+                if (w.key(s) >= 0) {
+                    map.put(w.key(s), w.value(s));
+                }
+            }
+            reduced.put(r, map);
         }
         Map<Integer, List<Integer>> lawsAt = new HashMap<>();
         for (int r : physicalIndex) {
@@ -776,6 +946,9 @@ final class ConservationLaws {
             double norm = w.get(first);
             w.replaceAll((i, c) -> c / norm);
             pivots.set(r, first);
+            SparseVector out = new SparseVector(w.size());
+            w.forEach(out::append);
+            laws.set(r, out);
         }
     }
 
@@ -804,10 +977,26 @@ final class ConservationLaws {
         w.entrySet().removeIf(e -> Math.abs(e.getValue() * rowScale[e.getKey()]) <= cut);
     }
 
+    /** Drops entries that are rounding relative to the law's largest (in equilibrated variables). */
+    private void clean(SparseVector w) {
+        double max = 0;
+        for (int s = 0; s < w.slots(); s++) {
+            if (w.key(s) >= 0) {
+                max = Math.max(max, Math.abs(w.value(s) * rowScale[w.key(s)]));
+            }
+        }
+        double cut = DROP_TOLERANCE * max;
+        for (int s = 0; s < w.slots(); s++) {
+            if (w.key(s) >= 0 && Math.abs(w.value(s) * rowScale[w.key(s)]) <= cut) {
+                w.removeSlot(s);
+            }
+        }
+    }
+
     /** @return true if w has no bookkeeping accumulator */
-    private boolean allPhysical(Map<Integer, Double> w) {
-        for (int i : w.keySet()) {
-            if (i >= problem.physicalDimension()) {
+    private boolean allPhysical(SparseVector w) {
+        for (int s = 0; s < w.slots(); s++) {
+            if (w.key(s) >= problem.physicalDimension()) {
                 return false;
             }
         }
@@ -815,9 +1004,13 @@ final class ConservationLaws {
     }
 
     /** @return true if w's variables lie in more than one node */
-    private boolean spansNodes(Map<Integer, Double> w) {
+    private boolean spansNodes(SparseVector w) {
         int node = Integer.MIN_VALUE;
-        for (int i : w.keySet()) {
+        for (int s = 0; s < w.slots(); s++) {
+            int i = w.key(s);
+            if (i < 0) {
+                continue;
+            }
             if (node != Integer.MIN_VALUE && nodeOf[i] != node) {
                 return true;
             }
@@ -827,10 +1020,11 @@ final class ConservationLaws {
     }
 
     /** @return the first potential among w's variables, or {@code fallback} */
-    private int firstPotential(Map<Integer, Double> w, int fallback) {
+    private int firstPotential(SparseVector w, int fallback) {
         int first = -1;
-        for (int i : w.keySet()) {
-            if (problem.kind(i) == SteadyProblem.Kind.POTENTIAL && (first < 0 || i < first)) {
+        for (int s = 0; s < w.slots(); s++) {
+            int i = w.key(s);
+            if (i >= 0 && problem.kind(i) == SteadyProblem.Kind.POTENTIAL && (first < 0 || i < first)) {
                 first = i;
             }
         }
@@ -838,44 +1032,73 @@ final class ConservationLaws {
     }
 
     /** Subtracts the multiple of p that clears variable v from w (identity objects: w is changed in place). */
-    private static void eliminate(Map<Integer, Double> w, Map<Integer, Double> p, int v) {
-        Double c = w.get(v);
-        if (c == null || c == 0 || w == p) {
+    private static void eliminate(SparseVector w, SparseVector p, int v) {
+        if (w == p) {
+            return;
+        }
+        double c = w.get(v, 0.0);
+        if (c == 0) {
             return;
         }
         double factor = c / p.get(v);
-        p.forEach((i, x) -> w.merge(i, -factor * x, Double::sum));
+        for (int s = 0; s < p.slots(); s++) {
+            int i = p.key(s);
+            if (i >= 0) {
+                w.merge(i, -factor * p.value(s));
+            }
+        }
         w.remove(v);
     }
 
     /** @return the law seeded at node b with parameters beta, in equilibrated variables, sparse */
-    private Map<Integer, Double> reconstruct(int node, double[] beta) {
-        Map<Integer, Double> w = new HashMap<>();
-        Deque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[] {node, beta});
+    private SparseVector reconstruct(int node, double[] beta) {
+        if (rowsOf == null) {
+            rowsOf = new int[nodeCount][];
+            kidsOf = new int[nodeCount][];
+            mapsOf = new double[nodeCount][][][];
+            for (int b = 0; b < nodeCount; b++) {
+                rowsOf[b] = ints(rows.get(b));
+                kidsOf[b] = ints(childOrder.getOrDefault(b, List.of()));
+                mapsOf[b] = childMaps.get(b).toArray(new double[0][][]);
+            }
+            stackNode = new int[16];
+            stackBeta = new double[16][];
+        }
+        SparseVector w = new SparseVector(rowsOf[node].length);
+        int top = 0;
+        stackNode[top] = node;
+        stackBeta[top++] = beta;
         double reference = maxAbs(beta);
-        while (!stack.isEmpty()) {
-            Object[] top = stack.pop();
-            int b = (Integer) top[0];
-            double[] be = (double[]) top[1];
+        while (top > 0) {
+            top--;
+            int b = stackNode[top];
+            double[] be = stackBeta[top];
+            stackBeta[top] = null;
             if (maxAbs(be) <= DROP_TOLERANCE * reference) {
                 continue;
             }
             double[][] q = basis[b];
-            List<Integer> r = rows.get(b);
-            for (int i = 0; i < r.size(); i++) {
+            int[] r = rowsOf[b];
+            for (int i = 0; i < r.length; i++) {
                 double sum = 0;
                 for (int j = 0; j < be.length; j++) {
                     sum += q[i][j] * be[j];
                 }
                 if (sum != 0) {
-                    w.merge(r.get(i), sum, Double::sum);
+                    // each variable lies in one node: this is its only entry
+                    w.append(r[i], sum);
                 }
             }
-            List<Integer> kids = childOrder.getOrDefault(b, List.of());
-            List<double[][]> maps = childMaps.get(b);
-            for (int k = 0; k < kids.size(); k++) {
-                double[][] x = maps.get(k);
+            int[] kids = kidsOf[b];
+            double[][][] maps = mapsOf[b];
+            if (top + kids.length > stackNode.length) {
+                int n = Math.max(2 * stackNode.length, top + kids.length);
+                stackNode = Arrays.copyOf(stackNode, n);
+                stackBeta = Arrays.copyOf(stackBeta, n);
+            }
+            // children pushed in order, so popped last first, as the stack always took them
+            for (int k = 0; k < kids.length; k++) {
+                double[][] x = maps[k];
                 double[] child = new double[x.length];
                 for (int i = 0; i < x.length; i++) {
                     double sum = 0;
@@ -884,17 +1107,38 @@ final class ConservationLaws {
                     }
                     child[i] = sum;
                 }
-                stack.push(new Object[] {kids.get(k), child});
+                stackNode[top] = kids[k];
+                stackBeta[top++] = child;
             }
         }
         double max = 0;
-        for (double v : w.values()) {
-            max = Math.max(max, Math.abs(v));
+        for (int s = 0; s < w.slots(); s++) {
+            max = Math.max(max, Math.abs(w.value(s)));
         }
         double cut = DROP_TOLERANCE * max;
-        w.values().removeIf(v -> Math.abs(v) <= cut);
+        for (int s = 0; s < w.slots(); s++) {
+            if (Math.abs(w.value(s)) <= cut) {
+                w.removeSlot(s);
+            }
+        }
         return w;
     }
+
+    private static int[] ints(List<Integer> list) {
+        int[] out = new int[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = list.get(i);
+        }
+        return out;
+    }
+
+    /** {@link #reconstruct}'s tree: the rows, children (in the order of their maps) and maps of each node. */
+    private int[][] rowsOf;
+    private int[][] kidsOf;
+    private double[][][][] mapsOf;
+    /** {@link #reconstruct}'s stack of nodes and their parameters. */
+    private int[] stackNode;
+    private double[][] stackBeta;
 
     private static double maxAbs(double[] v) {
         double m = 0;
@@ -921,26 +1165,56 @@ final class ConservationLaws {
         }
     }
 
+    /** Column of each variable in {@link #reduce}'s matrix (scratch, -1 outside a call). */
+    private int[] column;
+
     /**
      * Reduced row echelon form of the laws of one node (equilibrated variables); each law goes to {@code out} in
      * state units with its pivot's coefficient 1, its pivot to {@code pivots}.
      */
-    private void reduce(List<Map<Integer, Double>> group, List<Map<Integer, Double>> out, List<Integer> pivots) {
-        java.util.Set<Integer> union = new java.util.HashSet<>();
-        for (Map<Integer, Double> w : group) {
-            union.addAll(w.keySet());
+    private void reduce(List<SparseVector> group, List<SparseVector> out, List<Integer> pivots) {
+        if (column == null) {
+            column = new int[dimension];
+            Arrays.fill(column, -1);
         }
-        List<Integer> support = new ArrayList<>(union);
-        support.sort((x, y) -> rank(x) != rank(y) ? Integer.compare(rank(x), rank(y)) : Integer.compare(x, y));
+        // the union of the laws' variables, by pivot preference, then index
+        int n = 0;
+        long[] order = new long[16];
+        for (SparseVector w : group) {
+            for (int s = 0; s < w.slots(); s++) {
+                int i = w.key(s);
+                if (i >= 0 && column[i] < 0) {
+                    column[i] = 0;
+                    if (n == order.length) {
+                        order = Arrays.copyOf(order, 2 * n);
+                    }
+                    order[n++] = (long) rank(i) << 32 | i;
+                }
+            }
+        }
+        Arrays.sort(order, 0, n);
+        int[] support = new int[n];
+        for (int j = 0; j < n; j++) {
+            support[j] = (int) order[j];
+            column[support[j]] = j;
+        }
         int k = group.size();
-        int n = support.size();
         double[][] a = new double[k][n];
         double max = 0;
         for (int r = 0; r < k; r++) {
+            SparseVector w = group.get(r);
+            for (int s = 0; s < w.slots(); s++) {
+                int i = w.key(s);
+                if (i >= 0) {
+                    a[r][column[i]] = w.value(s);
+                }
+            }
             for (int j = 0; j < n; j++) {
-                a[r][j] = group.get(r).getOrDefault(support.get(j), 0.0);
                 max = Math.max(max, Math.abs(a[r][j]));
             }
+        }
+        for (int j = 0; j < n; j++) {
+            column[support[j]] = -1;
         }
         double tol = SmallDense.RANK_TOLERANCE * max;
         int[] pivotOf = new int[k];
@@ -976,18 +1250,18 @@ final class ConservationLaws {
             rank++;
         }
         for (int r = 0; r < rank; r++) {
-            int pivot = support.get(pivotOf[r]);
+            int pivot = support[pivotOf[r]];
             double rowMax = 0;
             for (int j = 0; j < n; j++) {
                 rowMax = Math.max(rowMax, Math.abs(a[r][j]));
             }
-            Map<Integer, Double> w = new HashMap<>();
+            SparseVector w = new SparseVector(Math.min(n, 16));
             // equilibrated coefficient a / rowScale in state units, normalised so that the pivot's is 1
             double pivotCoefficient = 1.0 / rowScale[pivot];
             for (int j = 0; j < n; j++) {
                 if (Math.abs(a[r][j]) > DROP_TOLERANCE * rowMax) {
-                    int i = support.get(j);
-                    w.put(i, a[r][j] / rowScale[i] / pivotCoefficient);
+                    int i = support[j];
+                    w.append(i, a[r][j] / rowScale[i] / pivotCoefficient);
                 }
             }
             out.add(w);
@@ -1001,9 +1275,14 @@ final class ConservationLaws {
      * laws of ion fluxes have integer coefficients (stoichiometries, valences); rounding removes the last bits of
      * the SVD's rounding from the laws and their values.
      */
-    private void snap(Map<Integer, Double> w) {
+    private void snap(SparseVector w) {
         Model model = problem.model();
-        w.replaceAll((i, c) -> {
+        for (int s = 0; s < w.slots(); s++) {
+            int i = w.key(s);
+            if (i < 0) {
+                continue;
+            }
+            double c = w.value(s);
             double unit = 1.0;
             if (problem.kind(i) == SteadyProblem.Kind.POTENTIAL) {
                 Membrane mem = model.membranes().get(problem.owner(i));
@@ -1012,14 +1291,15 @@ final class ConservationLaws {
             } else if (problem.kind(i) == SteadyProblem.Kind.EXTERNAL_CHARGE) {
                 unit = 1.0 / org.ionflux.internal.physics.Constants.FARADAY_C_PER_MOL;
             } else if (problem.kind(i) == SteadyProblem.Kind.GATE) {
-                return c;
+                continue;
             }
             double k = c / unit;
             double rounded = Math.rint(k);
-            return rounded != 0 && Math.abs(k - rounded) <= 1e-9 * Math.abs(rounded) ? rounded * unit : c;
-        });
+            if (rounded != 0 && Math.abs(k - rounded) <= 1e-9 * Math.abs(rounded)) {
+                w.setValue(s, rounded * unit);
+            }
+        }
     }
-
     private String unit(int pivot) {
         switch (problem.kind(pivot)) {
             case VOLUME:

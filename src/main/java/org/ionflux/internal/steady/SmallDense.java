@@ -26,23 +26,50 @@ final class SmallDense {
     private SmallDense() {
     }
 
+    /**
+     * A singular value decomposition {@code a = U S V^T} as Commons Math's {@link SingularValueDecomposition} of
+     * {@code a} gives it: {@code values} decreasing, {@code u} and {@code v} as {@code getU().getData()} and
+     * {@code getV().getData()}.
+     */
+    record Svd(double[] values, double[][] u, double[][] v) {
+        /**
+         * @return the decomposition of {@code a^T}, when a is not square: Commons Math decomposes the taller of a
+         *     matrix and its transpose and swaps U and V for the wider, so the two share their arithmetic, bit for bit
+         */
+        Svd transposed() {
+            return new Svd(values, v, u);
+        }
+    }
+
+    /** @return the singular value decomposition of the {@code rows x cols} matrix a (neither dimension 0) */
+    static Svd svd(double[][] a) {
+        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(a, false));
+        return new Svd(svd.getSingularValues(), svd.getU().getData(), svd.getV().getData());
+    }
+
     /** @return an orthonormal basis of {x : a x = 0}, as the columns of a {@code cols x k} matrix */
     static double[][] nullSpace(double[][] a, int cols) {
-        int rows = a.length;
         if (cols == 0) {
             return new double[0][0];
         }
-        if (rows == 0) {
+        if (a.length == 0) {
             return identity(cols);
         }
-        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(a, false));
-        int rank = rank(svd.getSingularValues());
+        return nullSpace(svd(a), cols);
+    }
+
+    /**
+     * @param svd the decomposition of a matrix with {@code cols} columns and at least one row
+     * @return an orthonormal basis of its null space, as the columns of a {@code cols x k} matrix
+     */
+    static double[][] nullSpace(Svd svd, int cols) {
+        int rank = rank(svd.values());
         if (rank == 0) {
             return identity(cols);
         }
         // the row space is spanned by the first `rank` right singular vectors; its orthonormal complement comes from
         // a full QR of that basis
-        double[][] v = svd.getV().getData();
+        double[][] v = svd.v();
         double[][] rowSpace = new double[cols][rank];
         for (int i = 0; i < cols; i++) {
             System.arraycopy(v[i], 0, rowSpace[i], 0, rank);
@@ -58,11 +85,12 @@ final class SmallDense {
         if (k >= n) {
             return new double[n][0];
         }
-        RealMatrix full = new QRDecomposition(new Array2DRowRealMatrix(q, false)).getQ();
+        // Q's columns are Q^T's rows (getQ() would transpose a copy)
+        RealMatrix qt = new QRDecomposition(new Array2DRowRealMatrix(q, false)).getQT();
         double[][] out = new double[n][n - k];
-        for (int i = 0; i < n; i++) {
-            for (int j = k; j < n; j++) {
-                out[i][j - k] = full.getEntry(i, j);
+        for (int j = k; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                out[i][j - k] = qt.getEntry(j, i);
             }
         }
         return out;
@@ -75,15 +103,22 @@ final class SmallDense {
 
     /** @return the Moore-Penrose pseudo-inverse of {@code a} ({@code cols x rows}), small singular values dropped */
     static double[][] pseudoInverse(double[][] a, int rows, int cols) {
-        double[][] out = new double[cols][rows];
         if (rows == 0 || cols == 0) {
-            return out;
+            return new double[cols][rows];
         }
-        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(a, false));
-        double[] s = svd.getSingularValues();
+        return pseudoInverse(svd(a), rows, cols);
+    }
+
+    /**
+     * @param svd the decomposition of a {@code rows x cols} matrix, neither dimension 0
+     * @return its Moore-Penrose pseudo-inverse ({@code cols x rows}), small singular values dropped
+     */
+    static double[][] pseudoInverse(Svd svd, int rows, int cols) {
+        double[][] out = new double[cols][rows];
+        double[] s = svd.values();
         int rank = rank(s);
-        double[][] u = svd.getU().getData();
-        double[][] v = svd.getV().getData();
+        double[][] u = svd.u();
+        double[][] v = svd.v();
         for (int i = 0; i < cols; i++) {
             for (int j = 0; j < rows; j++) {
                 double sum = 0;

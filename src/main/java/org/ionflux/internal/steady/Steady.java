@@ -52,8 +52,9 @@ public final class Steady {
             TraceColumns columns = new TraceColumns(problem.system(), model.settings().record());
             double[] row = new double[columns.size()];
             columns.fill(atS, y, row);
+            List<TraceColumns.Column> names = columns.columns();
             for (int i = 1; i < row.length; i++) {
-                values.put(columns.columns().get(i).name(), row[i]);
+                values.put(names.get(i).name(), row[i]);
             }
             membranes = equilibria(problem, y);
         }

@@ -62,10 +62,20 @@ final class SteadyProblem {
      */
     SteadyProblem(Model scenario, double atS) {
         double tolerance = 1e-12 * scenario.settings().durationS();
-        Model inForce = scenario.atTime(atS, tolerance);
-        // stimuli off: a pulse is a transient, not a parameter of the steady state
-        this.model = new Model(inForce.name(), inForce.description(), inForce.temperatureK(), inForce.species(),
-                inForce.compartments(), inForce.membranes(), List.of(), List.of(), inForce.settings());
+        boolean eventInForce = false;
+        for (var e : scenario.events()) {
+            eventInForce |= e.atS() <= atS + tolerance;
+        }
+        if (!eventInForce && scenario.events().isEmpty() && scenario.stimuli().isEmpty()) {
+            // nothing to apply or switch off: the scenario's model (a copy would be equal to it)
+            this.model = scenario;
+        } else {
+            // with no event to apply, the model in force is the scenario's (Model.atTime would copy it once more)
+            Model inForce = eventInForce ? scenario.atTime(atS, tolerance) : scenario;
+            // stimuli off: a pulse is a transient, not a parameter of the steady state
+            this.model = new Model(inForce.name(), inForce.description(), inForce.temperatureK(), inForce.species(),
+                    inForce.compartments(), inForce.membranes(), List.of(), List.of(), inForce.settings());
+        }
         this.atS = atS;
         this.system = new IonFluxSystem(model);
         system.startSegment(atS);
@@ -103,14 +113,14 @@ final class SteadyProblem {
             for (int s = 0; s < speciesCount; s++) {
                 int i = layout.amountIndex(c, s);
                 if (i >= 0) {
-                    set(i, Kind.AMOUNT, c, s, comp.name() + "." + model.species().get(s).name() + "_mM");
+                    set(i, Kind.AMOUNT, c, s, null);
                     scale[i] = Math.max(Math.abs(initial[i]), AMOUNT_SCALE_FLOOR_MOL_PER_M3 * comp.volumeM3());
                     totalAmount[s] += Math.abs(initial[i]);
                 }
             }
             int v = layout.volumeIndex(c);
             if (v >= 0) {
-                set(v, Kind.VOLUME, c, -1, comp.name() + ".volume_pL");
+                set(v, Kind.VOLUME, c, -1, null);
                 scale[v] = initial[v];
             }
             int q = layout.externalChargeIndex(c);
@@ -122,7 +132,7 @@ final class SteadyProblem {
         for (int m = 0; m < model.membranes().size(); m++) {
             int i = layout.potentialIndex(m);
             if (i >= 0) {
-                set(i, Kind.POTENTIAL, m, -1, model.membranes().get(m).name() + ".V_mV");
+                set(i, Kind.POTENTIAL, m, -1, null);
                 scale[i] = Math.max(Math.abs(initial[i]), thermal);
             }
         }
@@ -205,8 +215,27 @@ final class SteadyProblem {
         return species[i];
     }
 
-    /** @return the trace column that shows component i (concentration for an amount), or null for bookkeeping */
+    /**
+     * @return the trace column that shows component i (concentration for an amount), or null for bookkeeping; named
+     *     when first asked for (only the time constants name them)
+     */
     String column(int i) {
+        if (column[i] == null) {
+            switch (kind[i]) {
+                case AMOUNT:
+                    column[i] = model.compartments().get(owner[i]).name() + "." + model.species().get(species[i]).name()
+                            + "_mM";
+                    break;
+                case VOLUME:
+                    column[i] = model.compartments().get(owner[i]).name() + ".volume_pL";
+                    break;
+                case POTENTIAL:
+                    column[i] = model.membranes().get(owner[i]).name() + ".V_mV";
+                    break;
+                default:
+                    break;
+            }
+        }
         return column[i];
     }
 

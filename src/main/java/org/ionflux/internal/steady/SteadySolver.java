@@ -118,7 +118,7 @@ final class SteadySolver {
         if (newton != null) {
             double[] y = newton(y0, NEWTON_MAX_ITERATIONS);
             if (y != null) {
-                return steady("newton", y);
+                return steady("newton", y, newtonRates);
             }
         }
         return continuation(y0);
@@ -129,13 +129,17 @@ final class SteadySolver {
         return newton;
     }
 
-    private Outcome steady(String method, double[] y) {
-        return new Outcome(Status.STEADY, method, iterations, problem.residual(y, problem.rates(y)), y, null);
+    /** @param f the rates at y (as {@link SteadyProblem#rates} gives them) */
+    private Outcome steady(String method, double[] y, double[] f) {
+        return new Outcome(Status.STEADY, method, iterations, problem.residual(y, f), y, null);
     }
 
     // ---------------------------------------------------------------------------------------------------------
 
-    /** @return the converged steady state, or null (the reason in {@link #newtonFailure}) */
+    /** The rates at the point {@link #newton} last returned. */
+    private double[] newtonRates;
+
+    /** @return the converged steady state (its rates in {@link #newtonRates}), or null (the reason in {@link #newtonFailure}) */
     private double[] newton(double[] start, int maxIterations) {
         double[] y = start.clone();
         laws.project(y);
@@ -166,6 +170,7 @@ final class SteadySolver {
                 if (isPhysical(y1) && runaway(y1) == null) {
                     double[] f1 = problem.rates(y1);
                     if (finite(f1) && problem.residual(y1, f1) <= RESIDUAL_TOLERANCE_PER_S) {
+                        newtonRates = f1;
                         return y1;
                     }
                 }
@@ -289,13 +294,13 @@ final class SteadySolver {
                 best = y.clone();
             }
             if (residual <= RESIDUAL_TOLERANCE_PER_S && lambda == 1 && e <= STEP_TOLERANCE && dt >= DT_MAX_S) {
-                return steady("ptc", y);
+                return steady("ptc", y, f);
             }
             if (newton != null && dt >= nextNewton) {
                 nextNewton = 100 * dt;
                 double[] solved = newton(y, NEWTON_ATTEMPT_ITERATIONS);
                 if (solved != null) {
-                    return steady("ptc+newton", solved);
+                    return steady("ptc+newton", solved, newtonRates);
                 }
             }
         }
