@@ -2,9 +2,7 @@ package org.ionflux.internal.steady;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The physical conservation laws as the solver imposes them: rows {@code l_k} of a matrix {@code L_u},
@@ -21,14 +19,6 @@ final class LawSet {
 
     /** Orthonormalises the physical laws of {@code laws} and takes their values at the initial state. */
     LawSet(SteadyProblem problem, List<ConservationLaws.Law> laws) {
-        this(problem, laws, false);
-    }
-
-    /**
-     * @param withHashMaps whether every law is orthogonalised with a {@code HashMap} (the result is the same, bit for
-     *                     bit; true is for the test that shows it)
-     */
-    LawSet(SteadyProblem problem, List<ConservationLaws.Law> laws, boolean withHashMaps) {
         this.problem = problem;
         List<int[]> idx = new ArrayList<>();
         List<double[]> val = new ArrayList<>();
@@ -41,8 +31,7 @@ final class LawSet {
         int[][] lawsAt = new int[dimension][];
         int[] lawsAtCount = new int[dimension];
         int[] seen = new int[0];
-        Arrays.fill(seen, -1);
-        OrderedLaw w = new OrderedLaw();
+        ScatteredLaw w = new ScatteredLaw(dimension);
         int[] overlapping = new int[8];
         for (int l = 0; l < sorted.size(); l++) {
             ConservationLaws.Law law = sorted.get(l);
@@ -58,13 +47,12 @@ final class LawSet {
                 Arrays.fill(seen, old, seen.length, -1);
             }
             boolean kept = true;
-            if (!withHashMaps) {
-                w.normalise();
-            }
-            for (int pass = 0; pass < 2 && kept && !w.treeified() && !withHashMaps; pass++) {
+            w.normalise();
+            // modified Gram-Schmidt against the laws that share a variable with this one, twice
+            for (int pass = 0; pass < 2 && kept; pass++) {
                 int count = 0;
-                int[] order = w.order();
-                for (int i : order) {
+                for (int k = 0; k < w.size(); k++) {
+                    int i = w.key(k);
                     for (int a = 0; a < lawsAtCount[i]; a++) {
                         int other = lawsAt[i][a];
                         if (seen[other] != 2 * l + pass) {
@@ -92,28 +80,13 @@ final class LawSet {
                     kept = false;
                 }
             }
-            int[] ii;
-            double[] vv;
-            if (w.treeified() || withHashMaps) {
-                // a hash map whose bins grew into trees iterates in another order: made as it always was
-                Map<Integer, Double> map = orthogonalise(law, idx, val, lawsAt, lawsAtCount);
-                if (map.isEmpty()) {
-                    continue;
-                }
-                ii = map.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-                vv = new double[ii.length];
-                for (int k = 0; k < ii.length; k++) {
-                    vv[k] = map.get(ii[k]);
-                }
-            } else {
-                if (!kept) {
-                    continue;
-                }
-                ii = w.sortedKeys();
-                vv = new double[ii.length];
-                for (int k = 0; k < ii.length; k++) {
-                    vv[k] = w.get(ii[k]);
-                }
+            if (!kept) {
+                continue;
+            }
+            int[] ii = w.sortedKeys();
+            double[] vv = new double[ii.length];
+            for (int k = 0; k < ii.length; k++) {
+                vv[k] = w.get(ii[k]);
             }
             int id = idx.size();
             idx.add(ii);
@@ -137,259 +110,92 @@ final class LawSet {
     }
 
     /**
-     * One law being orthogonalised, as the {@code HashMap<Integer, Double>} it was written with: entries made by
-     * {@link #put} and {@link #merge} (none removed) into the bins of a table as that map (Java 17, default capacity)
-     * makes them, and iterated ({@link #order}) as it iterates them, so that the law's norms and the order of its
-     * Gram-Schmidt subtractions are what they always were. The table has 16 bins at the first entry; the bin of a key
-     * k is {@code (k ^ k >>> 16) & (capacity - 1)}; {@code put} appends to its bin and doubles the table after it when
-     * the map holds more than 3/4 of its capacity; {@code merge} doubles it before when the map already does, and
-     * puts a new key first in its bin; a bin that grows past 8 ({@code put}) or 7 ({@code merge}) entries doubles a
-     * table smaller than 64 and becomes a tree in a larger one, which iterates otherwise: the law is then made with a
-     * {@code HashMap} ({@link #treeified}). A doubling splits each bin in two, keeping the order of its entries.
+     * One law being orthogonalised: its coefficients scattered over the state (a dense array, cleared entry by entry,
+     * so a law costs its own size) and its variables in the order they were first set, which fixes the order of its
+     * norms and of its Gram-Schmidt subtractions.
      */
-    static final class OrderedLaw {
+    static final class ScatteredLaw {
+        private final double[] value;
+        private final boolean[] present;
         private int[] keys = new int[16];
-        private double[] values = new double[16];
-        /** Next entry in the same bin, or -1. */
-        private int[] next = new int[16];
         private int size;
-        private int capacity;
-        private int threshold;
-        /** First entry of each bin, or -1. */
-        private int[] head = new int[16];
-        private int[] tail = new int[16];
-        private boolean treeified;
+
+        ScatteredLaw(int dimension) {
+            value = new double[dimension];
+            present = new boolean[dimension];
+        }
 
         void clear() {
+            for (int k = 0; k < size; k++) {
+                value[keys[k]] = 0.0;
+                present[keys[k]] = false;
+            }
             size = 0;
-            capacity = 0;
-            threshold = 0;
-            treeified = false;
         }
 
-        /** @return true if the map would have made a tree of a bin (its order is then not followed) */
-        boolean treeified() {
-            return treeified;
-        }
-
-        private static int bin(int key, int capacity) {
-            return (key ^ key >>> 16) & (capacity - 1);
-        }
-
-        /** @return the entry of key, or -1 */
-        private int find(int key) {
-            if (capacity == 0) {
-                return -1;
-            }
-            for (int e = head[bin(key, capacity)]; e >= 0; e = next[e]) {
-                if (keys[e] == key) {
-                    return e;
-                }
-            }
-            return -1;
-        }
-
-        /** @return the value of key, or 0 */
-        double get(int key) {
-            int e = find(key);
-            return e >= 0 ? values[e] : 0.0;
-        }
-
-        private int newEntry(int key, double v) {
+        private void add(int i) {
             if (size == keys.length) {
                 keys = Arrays.copyOf(keys, 2 * size);
-                values = Arrays.copyOf(values, 2 * size);
-                next = Arrays.copyOf(next, 2 * size);
             }
-            keys[size] = key;
-            values[size] = v;
-            next[size] = -1;
-            return size++;
+            keys[size++] = i;
+            present[i] = true;
         }
 
-        /** {@code map.put(key, v)} for a key not yet in the map ({@code HashMap.putVal}). */
-        void put(int key, double v) {
-            if (capacity == 0) {
-                resize();
+        /** Sets the coefficient of variable i. */
+        void put(int i, double v) {
+            if (!present[i]) {
+                add(i);
             }
-            int b = bin(key, capacity);
-            int e = newEntry(key, v);
-            int before = 0;
-            if (head[b] < 0) {
-                head[b] = e;
+            value[i] = v;
+        }
+
+        /** Adds {@code v} to the coefficient of variable i. */
+        void merge(int i, double v) {
+            if (!present[i]) {
+                add(i);
+                value[i] = v;
             } else {
-                int last = head[b];
-                before = 1;
-                while (next[last] >= 0) {
-                    last = next[last];
-                    before++;
-                }
-                next[last] = e;
-            }
-            if (before >= 8) {
-                treeifyBin();
-            }
-            if (size > threshold) {
-                resize();
+                value[i] += v;
             }
         }
 
-        /** {@code map.merge(key, v, Double::sum)}. */
-        void merge(int key, double v) {
-            if (size > threshold || capacity == 0) {
-                resize();
-            }
-            int b = bin(key, capacity);
-            int before = 0;
-            for (int e = head[b]; e >= 0; e = next[e]) {
-                if (keys[e] == key) {
-                    values[e] = values[e] + v;
-                    return;
-                }
-                before++;
-            }
-            int e = newEntry(key, v);
-            next[e] = head[b];
-            head[b] = e;
-            if (before >= 7) {
-                treeifyBin();
-            }
+        /** @return the coefficient of variable i, 0 where the law has none */
+        double get(int i) {
+            return value[i];
         }
 
-        /** {@code HashMap.treeifyBin}: a table smaller than 64 doubles; a larger one makes a tree of the bin. */
-        private void treeifyBin() {
-            if (capacity < 64) {
-                resize();
-            } else {
-                treeified = true;
-            }
+        /** @return the number of variables set */
+        int size() {
+            return size;
         }
 
-        /** {@code HashMap.resize}: 16 bins at first, then twice as many, each bin split in order. */
-        private void resize() {
-            int old = capacity;
-            if (old == 0) {
-                capacity = 16;
-                threshold = 12;
-            } else {
-                capacity = 2 * old;
-                threshold = 2 * threshold;
-            }
-            int[] oldHead = head;
-            head = new int[Math.max(capacity, 16)];
-            tail = new int[head.length];
-            Arrays.fill(head, -1);
-            for (int b = 0; b < old; b++) {
-                for (int e = oldHead[b]; e >= 0; ) {
-                    int following = next[e];
-                    next[e] = -1;
-                    int nb = bin(keys[e], capacity);
-                    if (head[nb] < 0) {
-                        head[nb] = e;
-                    } else {
-                        next[tail[nb]] = e;
-                    }
-                    tail[nb] = e;
-                    e = following;
-                }
-            }
+        /** @return the k-th variable set */
+        int key(int k) {
+            return keys[k];
         }
 
-        /** @return the keys in the hash map's iteration order */
-        int[] order() {
-            int[] out = new int[size];
-            int n = 0;
-            for (int b = 0; b < capacity; b++) {
-                for (int e = head[b]; e >= 0; e = next[e]) {
-                    out[n++] = keys[e];
-                }
-            }
-            return out;
-        }
-
-        /**
-         * Divides every value by the norm, summed in the map's order ({@code normalise} on the map).
-         *
-         * @return the norm
-         */
+        /** Divides by the Euclidean norm (if not 0). @return the norm before */
         double normalise() {
             double norm = 0;
-            for (int b = 0; b < capacity; b++) {
-                for (int e = head[b]; e >= 0; e = next[e]) {
-                    norm += values[e] * values[e];
-                }
+            for (int k = 0; k < size; k++) {
+                double v = value[keys[k]];
+                norm += v * v;
             }
             norm = Math.sqrt(norm);
             if (norm > 0) {
-                for (int e = 0; e < size; e++) {
-                    values[e] = values[e] / norm;
+                for (int k = 0; k < size; k++) {
+                    value[keys[k]] /= norm;
                 }
             }
             return norm;
         }
 
-        /** @return the keys, ascending */
+        /** @return the variables set, ascending */
         int[] sortedKeys() {
-            int[] out = Arrays.copyOf(keys, size);
-            Arrays.sort(out);
-            return out;
+            int[] sorted = Arrays.copyOf(keys, size);
+            Arrays.sort(sorted);
+            return sorted;
         }
-    }
-
-    /**
-     * The orthogonalisation of one law with a {@code HashMap}, for a law too large for {@link OrderedLaw} to follow
-     * the map's order.
-     *
-     * @return the law in scaled variables, empty if it was dependent on those before it
-     */
-    private Map<Integer, Double> orthogonalise(ConservationLaws.Law law, List<int[]> idx, List<double[]> val,
-                                               int[][] lawsAt, int[] lawsAtCount) {
-        Map<Integer, Double> w = new HashMap<>();
-        for (int k = 0; k < law.indices().length; k++) {
-            int i = law.indices()[k];
-            w.put(i, law.coefficients()[k] * problem.scale(i));
-        }
-        normalise(w);
-        for (int pass = 0; pass < 2; pass++) {
-            List<Integer> overlapping = new ArrayList<>();
-            for (int i : new ArrayList<>(w.keySet())) {
-                for (int a = 0; a < lawsAtCount[i]; a++) {
-                    int other = lawsAt[i][a];
-                    if (!overlapping.contains(other)) {
-                        overlapping.add(other);
-                    }
-                }
-            }
-            for (int other : overlapping) {
-                double dot = 0;
-                int[] oi = idx.get(other);
-                double[] ov = val.get(other);
-                for (int k = 0; k < oi.length; k++) {
-                    dot += ov[k] * w.getOrDefault(oi[k], 0.0);
-                }
-                for (int k = 0; k < oi.length; k++) {
-                    w.merge(oi[k], -dot * ov[k], Double::sum);
-                }
-            }
-            if (normalise(w) < 1e-8) {
-                w.clear();
-                break;
-            }
-        }
-        return w;
-    }
-
-    private static double normalise(Map<Integer, Double> w) {
-        double norm = 0;
-        for (double v : w.values()) {
-            norm += v * v;
-        }
-        norm = Math.sqrt(norm);
-        if (norm > 0) {
-            double n = norm;
-            w.replaceAll((k, v) -> v / n);
-        }
-        return norm;
     }
 
     /** @return the number of laws */
