@@ -13,7 +13,7 @@ import org.ionflux.SteadyState;
  * public API. From the top folder, after {@code mvn -B -q -DskipTests package}:
  *
  * <pre>
- * java -cp target/ionflux.jar benchmarks/steady/SteadyVsRun.java cell 2000 301
+ * java -cp target/ionflux.jar benchmarks/steady/SteadyVsRun.java cell 6000 301
  * java -cp target/ionflux.jar benchmarks/steady/SteadyVsRun.java 1000 15 11
  * </pre>
  *
