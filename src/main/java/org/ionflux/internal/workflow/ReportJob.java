@@ -99,9 +99,15 @@ public final class ReportJob {
             matches = ScenarioCopy.sha256(bytes).equals(summary.path("scenario_sha256").asText());
             try {
                 // a relative initial_state would not resolve from the copy: the folder keeps the file itself
-                LoadedScenario loaded = ScenarioReader.read(copy, ScenarioCopy.findInitialState(folder));
+                Path start = ScenarioCopy.findInitialState(folder);
+                LoadedScenario loaded = ScenarioReader.read(copy, start);
                 Model model = loaded.model();
                 explanation = ExplainReport.explain(model);
+                if (start != null) {
+                    explainProblem = "This run started from the state in " + ScenarioCopy.INITIAL_STATE + " (a copy of "
+                            + "the file the scenario's initial_state names), not from the initial values written in "
+                            + "the scenario: the potentials, concentrations, volumes and gates below are that state.";
+                }
                 description = model.description().strip();
                 plotPatterns = model.settings().plot();
             } catch (ScenarioException e) {

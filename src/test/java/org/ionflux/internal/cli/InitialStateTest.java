@@ -123,7 +123,8 @@ class InitialStateTest {
         Result report = cli("report", run.toString());
         assertThat(report.code()).as(report.err()).isZero();
         String page = Files.readString(run.resolve("report.html"));
-        assertThat(page).doesNotContain("cannot read the scenario copy again");
+        assertThat(page).doesNotContain("cannot read the scenario copy again")
+                .contains("This run started from the state in initial_state.json");
         // the copy counts among a run's own files: a second run replaces the folder
         Result again = cli("run", tmp.resolve("kay-rested.yaml").toString(), "--out", run.toString());
         assertThat(again.code()).as(again.err()).isZero();

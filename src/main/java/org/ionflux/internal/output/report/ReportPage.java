@@ -34,7 +34,8 @@ public final class ReportPage {
      * @param summary         the parsed {@code summary.json}
      * @param description     the scenario's description, or "" when unknown
      * @param explanation     the initial state, or null when the scenario could not be read again
-     * @param explainProblem  why there is no explanation, or ""
+     * @param explainProblem  why there is no explanation; with one, a note on it (where its initial state came from);
+     *                        or ""
      * @param plots           the three plots as inline SVG, with their titles
      * @param scenarioName    file name of the scenario copy, or null when the folder has none
      * @param scenarioText    its text, or ""
@@ -133,6 +134,9 @@ public final class ReportPage {
             return;
         }
         h.raw("<p>").text(e.heading()).raw(". ").text(e.conventions()).raw("</p>\n");
+        if (!c.explainProblem().isEmpty()) {
+            h.raw("<p>").text(c.explainProblem()).raw("</p>\n");
+        }
         List<ExplainReport.MembraneTable> tables = e.membranes();
         for (ExplainReport.MembraneTable t : tables.subList(0, Math.min(MAX_MEMBRANES, tables.size()))) {
             h.raw("<h3>").text(t.heading()).raw("</h3>\n<table class=\"explain\">\n<thead><tr>");
