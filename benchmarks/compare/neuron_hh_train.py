@@ -20,6 +20,8 @@ import time
 
 from neuron import h
 
+from trace_error import spikes  # upward 0 mV crossings and peaks, as benchmarks' TraceMetrics computes them
+
 F = 96485.33212
 R = 8.314462618
 T = 273.15 + 6.3
@@ -27,24 +29,6 @@ T = 273.15 + 6.3
 
 def nernst_mv(z, c_in, c_out):
     return 1e3 * R * T / (z * F) * math.log(c_out / c_in)
-
-
-def spikes(t, v):
-    """Upward 0 mV crossings (ms) and the peak after each (mV), as benchmarks' TraceMetrics computes them."""
-    times, peaks = [], []
-    for k in range(1, len(v)):
-        if v[k - 1] < 0.0 <= v[k]:
-            times.append(t[k - 1] + (0.0 - v[k - 1]) * (t[k] - t[k - 1]) / (v[k] - v[k - 1]))
-            j = k
-            while j + 1 < len(v) and v[j + 1] > v[j]:
-                j += 1
-            if 0 < j < len(v) - 1:
-                y0, y1, y2 = v[j - 1], v[j], v[j + 1]
-                d = y0 - 2 * y1 + y2
-                peaks.append(y1 - (y0 - y2) ** 2 / (8 * d) if d != 0 else y1)
-            else:
-                peaks.append(v[j])
-    return times, peaks
 
 
 def main():

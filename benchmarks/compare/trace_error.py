@@ -29,6 +29,7 @@ def state_columns(header):
 
 
 def spikes(t, v):
+    """Upward 0 mV crossings (ms) and the peak after each (mV), as benchmarks' TraceMetrics computes them."""
     times, peaks = [], []
     for k in range(1, len(v)):
         if v[k - 1] < 0.0 <= v[k]:

@@ -87,11 +87,11 @@ public final class ReportJob {
         String scenarioText = "";
         boolean matches = false;
         ExplainReport.Explanation explanation = null;
-        String explainProblem = "";
+        String explainNote = "";
         String description = "";
         List<String> plotPatterns = List.of();
         if (copy == null) {
-            explainProblem = "This result folder keeps no copy of its scenario, so its initial state cannot be "
+            explainNote = "This result folder keeps no copy of its scenario, so its initial state cannot be "
                     + "explained here; run 'ionflux explain' on the scenario file.";
         } else {
             byte[] bytes = Files.readAllBytes(copy);
@@ -104,14 +104,14 @@ public final class ReportJob {
                 Model model = loaded.model();
                 explanation = ExplainReport.explain(model);
                 if (start != null) {
-                    explainProblem = "This run started from the state in " + ScenarioCopy.INITIAL_STATE + " (a copy of "
+                    explainNote = "This run started from the state in " + ScenarioCopy.INITIAL_STATE + " (a copy of "
                             + "the file the scenario's initial_state names), not from the initial values written in "
                             + "the scenario: the potentials, concentrations, volumes and gates below are that state.";
                 }
                 description = model.description().strip();
                 plotPatterns = model.settings().plot();
             } catch (ScenarioException e) {
-                explainProblem = "This version of ionflux cannot read the scenario copy again, so its initial "
+                explainNote = "This version of ionflux cannot read the scenario copy again, so its initial "
                         + "state is not explained here: " + e.getMessage();
             }
         }
@@ -125,7 +125,7 @@ public final class ReportJob {
             plots.add(new ReportPage.Plot(file, FigureRenderer.svg(list.get(i), id)));
         }
         String html = ReportPage.render(new ReportPage.Content(folderName, summary, description, explanation,
-                explainProblem, plots, copy == null ? null : copy.getFileName().toString(), scenarioText, matches,
+                explainNote, plots, copy == null ? null : copy.getFileName().toString(), scenarioText, matches,
                 Summary.version()));
         Path target = folder.resolve(FILE);
         // a new file with the user's default permissions, like the other outputs (not createTempFile's 0600)

@@ -1,9 +1,8 @@
 package org.ionflux.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ionflux.internal.cli.BadInputTest.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,19 +14,10 @@ class CliTest {
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     void explainTeachesTheSeedExample() {
-        Result r = cli("explain", "scenarios/seed-chloride.yaml");
+        BadInputTest.Result r = cli("explain", "scenarios/seed-chloride.yaml");
         assertThat(r.code()).isZero();
         String clRow = r.out().lines().filter(l -> l.startsWith("Cl ")).findFirst().orElseThrow();
         assertThat(clRow).contains("13.00").contains("130.0").contains("-58.17").contains("-70.00")
@@ -41,7 +31,7 @@ class CliTest {
 
     @Test
     void explainAccountsForGatedChannelsAndTheLeakAtRest() {
-        Result r = cli("explain", "scenarios/hh-squid-axon.yaml");
+        BadInputTest.Result r = cli("explain", "scenarios/hh-squid-axon.yaml");
         assertThat(r.code()).isZero();
         // HH 1952 at rest: Na in, K out and the leak cancel (E_L = -54.387 mV makes -65 mV the rest)
         assertThat(r.out()).contains("Na (hh-na gated channel)").contains("K (hh-k gated channel)")
@@ -54,7 +44,7 @@ class CliTest {
     @Test
     void runWritesIntoTheChosenFolder() {
         Path out = tmp.resolve("seed");
-        Result r = cli("run", "scenarios/ghk-relaxation.yaml", "--out", out.toString());
+        BadInputTest.Result r = cli("run", "scenarios/ghk-relaxation.yaml", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("completed");
         assertThat(out.resolve("trace.csv")).isRegularFile();
@@ -67,7 +57,7 @@ class CliTest {
         Files.writeString(bad, Files.readString(Path.of("scenarios/seed-chloride.yaml"))
                 .replace("area: 1000 um^2", "area: 1000 mV"));
         Path out = tmp.resolve("out");
-        Result r = cli("run", bad.toString(), "--out", out.toString());
+        BadInputTest.Result r = cli("run", bad.toString(), "--out", out.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("bad.yaml:").contains("membranes.plasma.area").contains("is a potential")
                 .doesNotContain("Exception").doesNotContain("\tat ");
@@ -80,17 +70,17 @@ class CliTest {
     void validateReportsEveryFile() throws Exception {
         Path bad = tmp.resolve("bad.json");
         Files.writeString(bad, "{\"name\": \"x\"}");
-        Result ok = cli("validate", "scenarios/seed-chloride.yaml", "scenarios/donnan.yaml");
+        BadInputTest.Result ok = cli("validate", "scenarios/seed-chloride.yaml", "scenarios/donnan.yaml");
         assertThat(ok.code()).isZero();
         assertThat(ok.out()).contains("seed-chloride.yaml: valid").contains("donnan.yaml: valid");
-        Result mixed = cli("validate", "scenarios/seed-chloride.yaml", bad.toString());
+        BadInputTest.Result mixed = cli("validate", "scenarios/seed-chloride.yaml", bad.toString());
         assertThat(mixed.code()).isEqualTo(2);
         assertThat(mixed.err()).contains("bad.json").contains("required field 'ions' is missing");
     }
 
     @Test
     void benchPrintsOneJsonObject() throws Exception {
-        Result r = cli("bench", "scenarios/ghk-relaxation.yaml", "--repeat", "3", "--warmup", "1");
+        BadInputTest.Result r = cli("bench", "scenarios/ghk-relaxation.yaml", "--repeat", "3", "--warmup", "1");
         assertThat(r.code()).as(r.err()).isZero();
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         assertThat(json.get("scenario").asText()).isEqualTo("ghk-relaxation");

@@ -66,6 +66,24 @@ class EngineProcessIT {
     }
 
     /** @return the trace.csv of the hidden work folder of a run into {@code dir/out}, or null */
+    /** Skips the test unless /proc and kill are there (signals are sent with kill). */
+    static void assumeLinuxWithKill() {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc")) && (Files.isExecutable(Path.of("/bin/kill"))
+                || Files.isExecutable(Path.of("/usr/bin/kill"))), "needs Linux and kill");
+    }
+
+    /**
+     * @return {@code slow.yaml} in {@code dir}: the Donnan cell (free V) for 20000 s at 1 ms, 20 million rows, far
+     *     more than a test lets it write before it signals the process
+     */
+    static Path slowScenario(Path dir) throws IOException {
+        Path scenario = dir.resolve("slow.yaml");
+        Files.writeString(scenario, Files.readString(Path.of("scenarios/donnan.yaml"))
+                .replace("name: donnan", "name: slow").replace("duration: 400 s", "duration: 20000 s")
+                .replace("output_interval: 1 s", "output_interval: 1 ms"));
+        return scenario;
+    }
+
     static Path partialTrace(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().startsWith(".out.partial-"))
@@ -76,13 +94,8 @@ class EngineProcessIT {
     @Test
     @Timeout(60)
     void ctrlCKeepsTheTraceSoFarInDirFailedAndExits130() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc")) && (Files.isExecutable(Path.of("/bin/kill"))
-                || Files.isExecutable(Path.of("/usr/bin/kill"))), "needs Linux and kill");
-        // the Donnan cell (free V) for 20000 s at 1 ms: 20 million rows, far more than it writes in the test
-        Path scenario = tmp.resolve("slow.yaml");
-        Files.writeString(scenario, Files.readString(Path.of("scenarios/donnan.yaml"))
-                .replace("name: donnan", "name: slow").replace("duration: 400 s", "duration: 20000 s")
-                .replace("output_interval: 1 s", "output_interval: 1 ms"));
+        assumeLinuxWithKill();
+        Path scenario = slowScenario(tmp);
         Path out = tmp.resolve("out");
         Path log = tmp.resolve("log.txt");
         Process engine = start(tmp, log, "run", scenario.toString(), "--out", out.toString());

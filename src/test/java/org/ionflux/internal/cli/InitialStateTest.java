@@ -2,11 +2,10 @@ package org.ionflux.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.ionflux.internal.cli.BadInputTest.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,15 +24,6 @@ class InitialStateTest {
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     /** trace.csv as a header and rows. */
     private record Trace(List<String> header, List<double[]> rows) {
@@ -68,14 +58,14 @@ class InitialStateTest {
     @Test
     void aKayCellStartedAtItsSteadyStateStaysThere() throws Exception {
         Files.writeString(tmp.resolve("kay.yaml"), SteadyModels.KAY);
-        Result steady = cli("steady", tmp.resolve("kay.yaml").toString(), "--out", tmp.resolve("rest").toString());
+        BadInputTest.Result steady = cli("steady", tmp.resolve("kay.yaml").toString(), "--out", tmp.resolve("rest").toString());
         assertThat(steady.code()).as(steady.err()).isZero();
         JsonNode values = json(tmp.resolve("rest/steady.json")).get("values");
         // relative to the scenario's folder
         Files.writeString(tmp.resolve("kay-rested.yaml"), SteadyModels.KAY
                 .replace("duration: 20000 s", "duration: 2000 s").replace("output_interval: 100 s",
                         "output_interval: 10 s") + "initial_state: rest/steady.json\n");
-        Result run = cli("run", tmp.resolve("kay-rested.yaml").toString(), "--out", tmp.resolve("run").toString());
+        BadInputTest.Result run = cli("run", tmp.resolve("kay-rested.yaml").toString(), "--out", tmp.resolve("run").toString());
         assertThat(run.code()).as(run.err()).isZero();
         Trace t = trace(tmp.resolve("run"));
         assertThat(t.rows()).hasSize(201);
@@ -104,12 +94,12 @@ class InitialStateTest {
     @Test
     void theRunFolderKeepsTheFileItStartedFromAndTheReportReadsIt() throws Exception {
         Files.writeString(tmp.resolve("kay.yaml"), SteadyModels.KAY);
-        Result steady = cli("steady", tmp.resolve("kay.yaml").toString(), "--out", tmp.resolve("rest").toString());
+        BadInputTest.Result steady = cli("steady", tmp.resolve("kay.yaml").toString(), "--out", tmp.resolve("rest").toString());
         assertThat(steady.code()).as(steady.err()).isZero();
         Files.writeString(tmp.resolve("kay-rested.yaml"), SteadyModels.KAY.replace("duration: 20000 s",
                 "duration: 200 s") + "initial_state: rest/steady.json\n");
         Path run = tmp.resolve("run");
-        Result r = cli("run", tmp.resolve("kay-rested.yaml").toString(), "--out", run.toString());
+        BadInputTest.Result r = cli("run", tmp.resolve("kay-rested.yaml").toString(), "--out", run.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(run.resolve("initial_state.json")).hasSameBinaryContentAs(tmp.resolve("rest/steady.json"));
         // the copy alone names a file that is not beside it
@@ -120,13 +110,13 @@ class InitialStateTest {
         assertThat(((org.ionflux.internal.model.PotentialProtocol.Dynamic) fromFolder.membranes().get(0).potential())
                 .initialVolts() * 1e3)
                 .isCloseTo(steadyV, within(1e-12 * Math.abs(steadyV)));
-        Result report = cli("report", run.toString());
+        BadInputTest.Result report = cli("report", run.toString());
         assertThat(report.code()).as(report.err()).isZero();
         String page = Files.readString(run.resolve("report.html"));
         assertThat(page).doesNotContain("cannot read the scenario copy again")
                 .contains("This run started from the state in initial_state.json");
         // the copy counts among a run's own files: a second run replaces the folder
-        Result again = cli("run", tmp.resolve("kay-rested.yaml").toString(), "--out", run.toString());
+        BadInputTest.Result again = cli("run", tmp.resolve("kay-rested.yaml").toString(), "--out", run.toString());
         assertThat(again.code()).as(again.err()).isZero();
         // the same start through the Java API: Scenario.with("initial_state", ...) (relative to the scenario's folder)
         org.ionflux.Result started = org.ionflux.Ionflux.load(tmp.resolve("kay.yaml"))
@@ -136,11 +126,11 @@ class InitialStateTest {
         // an event cannot set it
         Files.writeString(tmp.resolve("event.yaml"), SteadyModels.KAY + "events:\n  - {at: 1 s, set: "
                 + "{initial_state: rest/steady.json}}\n");
-        Result event = cli("run", tmp.resolve("event.yaml").toString(), "--out", tmp.resolve("event").toString());
+        BadInputTest.Result event = cli("run", tmp.resolve("event.yaml").toString(), "--out", tmp.resolve("event").toString());
         assertThat(event.code()).isEqualTo(2);
         assertThat(event.err()).contains("initial_state");
         // a scenario without initial_state keeps no such file
-        Result plain = cli("run", tmp.resolve("kay.yaml").toString(), "--out", tmp.resolve("plain").toString());
+        BadInputTest.Result plain = cli("run", tmp.resolve("kay.yaml").toString(), "--out", tmp.resolve("plain").toString());
         assertThat(plain.code()).as(plain.err()).isZero();
         assertThat(tmp.resolve("plain/initial_state.json")).doesNotExist();
     }
@@ -153,7 +143,7 @@ class InitialStateTest {
     @Test
     void aRunStartsWhereAnotherEnded() throws Exception {
         Path first = tmp.resolve("first");
-        Result r1 = cli("run", "scenarios/hh-squid-axon.yaml", "--out", first.toString());
+        BadInputTest.Result r1 = cli("run", "scenarios/hh-squid-axon.yaml", "--out", first.toString());
         assertThat(r1.code()).as(r1.err()).isZero();
         JsonNode last = json(first.resolve("summary.json")).get("final");
         String text = Files.readString(Path.of("scenarios/hh-squid-axon.yaml"));
@@ -162,7 +152,7 @@ class InitialStateTest {
         Files.writeString(scenario, text.replaceAll("(?s)\nstimuli:.*?\nsimulation:", "\nsimulation:")
                 .replace("duration: 200 ms", "duration: 2 ms") + "initial_state: " + first.resolve("summary.json").toAbsolutePath() + "\n");
         Path second = tmp.resolve("second");
-        Result r2 = cli("run", scenario.toString(), "--out", second.toString());
+        BadInputTest.Result r2 = cli("run", scenario.toString(), "--out", second.toString());
         assertThat(r2.code()).as(r2.err()).isZero();
         Trace t = trace(second);
         List<String> state = List.of("axolemma.V_mV", "axon.Na_mM", "axon.K_mM", "space.Na_mM", "space.K_mM",
@@ -189,7 +179,7 @@ class InitialStateTest {
                 + "initial_state: nowhere/steady.json\n");
         Path out = tmp.resolve("out");
         for (String command : List.of("run", "steady")) {
-            Result r = cli(command, scenario.toString(), "--out", out.toString());
+            BadInputTest.Result r = cli(command, scenario.toString(), "--out", out.toString());
             assertThat(r.code()).as(command).isEqualTo(2);
             assertThat(r.err()).contains("initial_state").contains(tmp.resolve("nowhere/steady.json").toString())
                     .contains("no such file");
@@ -204,15 +194,15 @@ class InitialStateTest {
         String donnan = Files.readString(Path.of("scenarios/donnan.yaml"));
         Files.writeString(scenario, donnan + "initial_state: other.json\n");
         Files.writeString(tmp.resolve("other.json"), "{\"final\": {\"plasma.V_mV\": -20}}");
-        Result notOurs = cli("run", scenario.toString(), "--out", tmp.resolve("o1").toString());
+        BadInputTest.Result notOurs = cli("run", scenario.toString(), "--out", tmp.resolve("o1").toString());
         assertThat(notOurs.code()).isEqualTo(2);
         assertThat(notOurs.err()).contains("other.json").contains("not a result of ionflux");
         Files.writeString(tmp.resolve("other.json"), "plasma.V_mV,-20\n");
-        Result notJson = cli("run", scenario.toString(), "--out", tmp.resolve("o2").toString());
+        BadInputTest.Result notJson = cli("run", scenario.toString(), "--out", tmp.resolve("o2").toString());
         assertThat(notJson.code()).isEqualTo(2);
         assertThat(notJson.err()).contains("other.json").contains("not a result of ionflux");
         Files.writeString(scenario, donnan + "initial_state: [1, 2]\n");
-        Result notText = cli("run", scenario.toString(), "--out", tmp.resolve("o3").toString());
+        BadInputTest.Result notText = cli("run", scenario.toString(), "--out", tmp.resolve("o3").toString());
         assertThat(notText.code()).isEqualTo(2);
         assertThat(notText.err()).contains("initial_state").contains("expected text");
         assertThat(tmp.resolve("o1")).doesNotExist();
@@ -229,7 +219,7 @@ class InitialStateTest {
         assertThat(cli("run", recorded.toString(), "--out", tmp.resolve("v").toString()).code()).isZero();
         Path scenario = tmp.resolve("donnan.yaml");
         Files.writeString(scenario, donnan + "initial_state: v/summary.json\n");
-        Result lacking = cli("run", scenario.toString(), "--out", tmp.resolve("o").toString());
+        BadInputTest.Result lacking = cli("run", scenario.toString(), "--out", tmp.resolve("o").toString());
         assertThat(lacking.code()).isEqualTo(2);
         assertThat(lacking.err()).contains("v/summary.json").contains("lacks 3 columns")
                 .contains("cell.K_mM, cell.Cl_mM, cell.A_mM");
@@ -239,7 +229,7 @@ class InitialStateTest {
                 .code()).isEqualTo(1);
         Files.writeString(tmp.resolve("swelling-rested.yaml"), SteadyModels.SWELLING
                 + "initial_state: none/steady.json\n");
-        Result none = cli("run", tmp.resolve("swelling-rested.yaml").toString(), "--out", tmp.resolve("o").toString());
+        BadInputTest.Result none = cli("run", tmp.resolve("swelling-rested.yaml").toString(), "--out", tmp.resolve("o").toString());
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("none/steady.json").contains("no steady state")
                 .contains("no_steady_state");
@@ -256,7 +246,7 @@ class InitialStateTest {
         Path scenario = tmp.resolve("donnan.yaml");
         Files.writeString(scenario, Files.readString(Path.of("scenarios/donnan.yaml"))
                 + "initial_state: rest/steady.json\n");
-        Result r = cli("run", scenario.toString(), "--out", tmp.resolve("o").toString());
+        BadInputTest.Result r = cli("run", scenario.toString(), "--out", tmp.resolve("o").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("cell.K_mM (-5.0 mM");
     }

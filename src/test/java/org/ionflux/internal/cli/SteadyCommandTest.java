@@ -2,11 +2,10 @@ package org.ionflux.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.ionflux.internal.cli.BadInputTest.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,15 +20,6 @@ class SteadyCommandTest {
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private static JsonNode read(Path file) throws Exception {
         return new ObjectMapper().readTree(file.toFile());
@@ -38,7 +28,7 @@ class SteadyCommandTest {
     @Test
     void donnanWritesSteadyJsonWithTheContractKeysAndPrintsTheTable() throws Exception {
         Path out = tmp.resolve("donnan");
-        Result r = cli("steady", "scenarios/donnan.yaml", "--out", out.toString());
+        BadInputTest.Result r = cli("steady", "scenarios/donnan.yaml", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = read(out.resolve("steady.json"));
         List<String> keys = new ArrayList<>();
@@ -73,7 +63,7 @@ class SteadyCommandTest {
     void theKayCellPrintsItsRestingState() throws Exception {
         Path file = tmp.resolve("kay.yaml");
         Files.writeString(file, SteadyModels.KAY);
-        Result r = cli("steady", file.toString(), "--out", tmp.resolve("kay").toString());
+        BadInputTest.Result r = cli("steady", file.toString(), "--out", tmp.resolve("kay").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("kay-2017: steady").contains("cell.volume_pL")
                 .contains("X amount in cell");
@@ -84,7 +74,7 @@ class SteadyCommandTest {
         Path file = tmp.resolve("swelling.yaml");
         Files.writeString(file, SteadyModels.SWELLING);
         Path out = tmp.resolve("swelling");
-        Result r = cli("steady", file.toString(), "--out", out.toString());
+        BadInputTest.Result r = cli("steady", file.toString(), "--out", out.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("no_steady_state").contains("volume of cell");
         JsonNode json = read(out.resolve("steady.json"));
@@ -96,7 +86,7 @@ class SteadyCommandTest {
     @Test
     void theTimeChoosesTheParametersInForce() throws Exception {
         Path out = tmp.resolve("blocked");
-        Result r = cli("steady", "scenarios/pump-leak-cell.yaml", "--at", "1200", "--out", out.toString());
+        BadInputTest.Result r = cli("steady", "scenarios/pump-leak-cell.yaml", "--at", "1200", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = read(out.resolve("steady.json"));
         assertThat(json.get("at_s").asDouble()).isEqualTo(1200.0);
@@ -108,7 +98,7 @@ class SteadyCommandTest {
     void aTimeOutsideTheRunIsBadInputAndWritesNothing() {
         for (String at : new String[] {"-1", "400.5", "NaN"}) {
             Path out = tmp.resolve("at" + at);
-            Result r = cli("steady", "scenarios/donnan.yaml", "--at", at, "--out", out.toString());
+            BadInputTest.Result r = cli("steady", "scenarios/donnan.yaml", "--at", at, "--out", out.toString());
             assertThat(r.code()).as(at).isEqualTo(2);
             assertThat(r.err()).contains("--at").contains("400.0 s");
             assertThat(out).doesNotExist();
@@ -121,7 +111,7 @@ class SteadyCommandTest {
         Path out = tmp.resolve("mine");
         Files.createDirectories(out);
         Files.writeString(out.resolve("notes.txt"), "keep me");
-        Result r = cli("steady", "scenarios/donnan.yaml", "--out", out.toString());
+        BadInputTest.Result r = cli("steady", "scenarios/donnan.yaml", "--out", out.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(out.resolve("notes.txt")).hasContent("keep me");
         assertThat(out.resolve("steady.json")).doesNotExist();
@@ -137,7 +127,7 @@ class SteadyCommandTest {
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(Path.of("scenarios/donnan.yaml")).replace("area: 1000 um^2",
                 "area: 1000 mV"));
-        Result r = cli("steady", bad.toString(), "--out", tmp.resolve("o").toString());
+        BadInputTest.Result r = cli("steady", bad.toString(), "--out", tmp.resolve("o").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("membranes.plasma.area");
         assertThat(tmp.resolve("o")).doesNotExist();
@@ -145,12 +135,12 @@ class SteadyCommandTest {
 
     @Test
     void explainAddsWhereEachMembraneSettles() {
-        Result r = cli("explain", "scenarios/donnan.yaml");
+        BadInputTest.Result r = cli("explain", "scenarios/donnan.yaml");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Membrane plasma: inside cell, outside bath, V = -20.00 mV")
                 .contains("Where it settles").contains("Membrane plasma: V = -23.56 mV; cell: K 120.710 mM")
                 .contains("time constants from 1.00 ms (plasma.V_mV) to 25.5 s");
-        Result swelling = cli("explain", "scenarios/pump-leak-cell.yaml");
+        BadInputTest.Result swelling = cli("explain", "scenarios/pump-leak-cell.yaml");
         assertThat(swelling.out()).contains("Membrane plasma: V = -69.29 mV");
     }
 }

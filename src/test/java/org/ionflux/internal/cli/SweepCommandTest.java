@@ -1,9 +1,8 @@
 package org.ionflux.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ionflux.internal.cli.BadInputTest.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,15 +14,6 @@ class SweepCommandTest {
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private Path sweep(String name, String values) throws Exception {
         Path scenario = tmp.resolve("seed.yaml");
@@ -39,7 +29,7 @@ class SweepCommandTest {
     @Test
     void aSweepWritesItsCsvAndPlotsAndSaysWhere() throws Exception {
         Path out = tmp.resolve("out");
-        Result r = cli("sweep", sweep("ok", "[1, 2, 4]").toString(), "--out", out.toString(), "--threads", "2");
+        BadInputTest.Result r = cli("sweep", sweep("ok", "[1, 2, 4]").toString(), "--out", out.toString(), "--threads", "2");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("ok: 3 variants, 3 completed, 0 failed; ").contains("on 2 threads")
                 .contains("sweep.csv and 1 plots in " + out.toAbsolutePath());
@@ -51,7 +41,7 @@ class SweepCommandTest {
 
     @Test
     void aFailedVariantExitsOne() throws Exception {
-        Result r = cli("sweep", sweep("some-fail", "[1, -1]").toString(), "--out", tmp.resolve("out").toString());
+        BadInputTest.Result r = cli("sweep", sweep("some-fail", "[1, -1]").toString(), "--out", tmp.resolve("out").toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("2 variants, 1 completed, 1 failed");
         assertThat(r.err()).contains("1 variant failed; the reasons are in the message column of");
@@ -61,7 +51,7 @@ class SweepCommandTest {
     void aBadSweepFileExitsTwoAndWritesNothing() throws Exception {
         Path file = sweep("bad", "[1, .inf]");
         Path out = tmp.resolve("out");
-        Result r = cli("sweep", file.toString(), "--out", out.toString());
+        BadInputTest.Result r = cli("sweep", file.toString(), "--out", out.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("bad.yaml:4:").contains("parameters[0].values[1]: expected a finite number")
                 .doesNotContain("Exception");
@@ -82,17 +72,17 @@ class SweepCommandTest {
         Path out = tmp.resolve("out");
         assertThat(cli("sweep", sweep("first", "[1, 2]").toString(), "--out", out.toString()).code()).isZero();
         Path other = sweep("first", "[1, 3]");
-        Result r = cli("sweep", other.toString(), "--out", out.toString(), "--resume");
+        BadInputTest.Result r = cli("sweep", other.toString(), "--out", out.toString(), "--resume");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("cannot resume").contains("different sweep file");
-        Result again = cli("sweep", sweep("first", "[1, 2]").toString(), "--out", out.toString(), "--resume");
+        BadInputTest.Result again = cli("sweep", sweep("first", "[1, 2]").toString(), "--out", out.toString(), "--resume");
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("(2 rows kept from the earlier run)");
     }
 
     @Test
     void helpListsTheOptions() {
-        Result r = cli("sweep", "--help");
+        BadInputTest.Result r = cli("sweep", "--help");
         assertThat(r.out()).contains("--out").contains("--threads").contains("--resume").contains("--traces");
     }
 }

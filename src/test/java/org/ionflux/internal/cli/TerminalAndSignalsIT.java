@@ -85,12 +85,8 @@ class TerminalAndSignalsIT {
     @Test
     @Timeout(90)
     void sigtermLeavesDirFailedWithACompleteTraceAndNoOtherFolder() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc")) && (Files.isExecutable(Path.of("/bin/kill"))
-                || Files.isExecutable(Path.of("/usr/bin/kill"))), "needs Linux and kill");
-        Path scenario = tmp.resolve("slow.yaml");
-        Files.writeString(scenario, Files.readString(Path.of("scenarios/donnan.yaml"))
-                .replace("name: donnan", "name: slow").replace("duration: 400 s", "duration: 20000 s")
-                .replace("output_interval: 1 s", "output_interval: 1 ms"));
+        EngineProcessIT.assumeLinuxWithKill();
+        Path scenario = EngineProcessIT.slowScenario(tmp);
         Path out = tmp.resolve("out");
         Path log = tmp.resolve("log.txt");
         Process engine = EngineProcessIT.start(tmp, log, "run", scenario.toString(), "--out", out.toString());

@@ -34,7 +34,7 @@ public final class ReportPage {
      * @param summary         the parsed {@code summary.json}
      * @param description     the scenario's description, or "" when unknown
      * @param explanation     the initial state, or null when the scenario could not be read again
-     * @param explainProblem  why there is no explanation; with one, a note on it (where its initial state came from);
+     * @param explainNote     why there is no explanation; with one, a note on it (where its initial state came from);
      *                        or ""
      * @param plots           the three plots as inline SVG, with their titles
      * @param scenarioName    file name of the scenario copy, or null when the folder has none
@@ -43,7 +43,7 @@ public final class ReportPage {
      * @param version         the ionflux that wrote the page
      */
     public record Content(String folderName, JsonNode summary, String description,
-                          ExplainReport.Explanation explanation, String explainProblem, List<Plot> plots,
+                          ExplainReport.Explanation explanation, String explainNote, List<Plot> plots,
                           String scenarioName, String scenarioText, boolean scenarioMatches, String version) {
     }
 
@@ -130,12 +130,12 @@ public final class ReportPage {
         h.raw("<section id=\"initial\">\n<h2>Initial state (<code>ionflux explain</code>)</h2>\n");
         ExplainReport.Explanation e = c.explanation();
         if (e == null) {
-            h.raw("<p class=\"problem\">").text(c.explainProblem()).raw("</p>\n</section>\n");
+            h.raw("<p class=\"problem\">").text(c.explainNote()).raw("</p>\n</section>\n");
             return;
         }
         h.raw("<p>").text(e.heading()).raw(". ").text(e.conventions()).raw("</p>\n");
-        if (!c.explainProblem().isEmpty()) {
-            h.raw("<p>").text(c.explainProblem()).raw("</p>\n");
+        if (!c.explainNote().isEmpty()) {
+            h.raw("<p>").text(c.explainNote()).raw("</p>\n");
         }
         List<ExplainReport.MembraneTable> tables = e.membranes();
         for (ExplainReport.MembraneTable t : tables.subList(0, Math.min(MAX_MEMBRANES, tables.size()))) {
