@@ -8,7 +8,10 @@
  * Build: gcc -O2 -o cvode_pump_leak cvode_pump_leak.c -lsundials_cvode -lsundials_nvecserial \
  *            -lsundials_sunlinsoldense -lsundials_sunmatrixdense -lm
  *        (Debian: apt-get install libsundials-dev; SUNDIALS 6.x API)
- * Run:   ./cvode_pump_leak [REPEATS [WARMUP [TRACE.csv|- [RTOL]]]]   (default 200 50 - 1e-6; atol = 1e-3 rtol)
+ * Run:   ./cvode_pump_leak [REPEATS [WARMUP [TRACE.csv|- [RTOL [serve]]]]]   (default 200 50 - 1e-6; atol = 1e-3 rtol)
+ *        With "serve" it prints {"ready":true} after the warm-up and then, for every number N read from standard
+ *        input, times N integrations and prints their median and minimum as one JSON line, until the end of input
+ *        (for pingpong.py, which alternates short batches of two programs); REPEATS is then ignored.
  *
  * State (SI): amounts of Na, K, Cl, X in the cell (mol), cell volume (m^3), V (V). The bath is clamped.
  */
@@ -99,6 +102,45 @@ static int cmp(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
+/*
+ * One whole integration from the initial state into trace; its wall time, s (negative if CVode failed). The first
+ * call sets CVODE up, the others re-initialize it.
+ */
+static double integrate(void *mem, N_Vector y, N_Vector abstol, SUNLinearSolver LS, SUNMatrix A, double *trace,
+                        int rows) {
+    static int initialized = 0;
+    double start = now();
+    double *yy = N_VGetArrayPointer(y);
+    for (int i = 0; i < 4; i++) yy[i] = C0[i] * VOL0;
+    yy[4] = VOL0;
+    yy[5] = V0;
+    if (!initialized) {
+        initialized = 1;
+        CVodeInit(mem, rhs, 0.0, y);
+        CVodeSVtolerances(mem, RTOL, abstol);
+        CVodeSetLinearSolver(mem, LS, A);
+        CVodeSetJacFn(mem, jac);
+        CVodeSetMaxNumSteps(mem, 100000);
+        CVodeSetStopTime(mem, DURATION);
+    } else {
+        CVodeReInit(mem, 0.0, y);
+        CVodeSetStopTime(mem, DURATION);
+    }
+    trace[0] = 0.0;
+    for (int i = 0; i < N; i++) trace[1 + i] = yy[i];
+    double t = 0.0;
+    for (int k = 1; k < rows; k++) {
+        double tout = k * INTERVAL;
+        if (CVode(mem, tout, y, &t, CV_NORMAL) < 0) {
+            fprintf(stderr, "CVode failed at t = %g\n", t);
+            return -1.0;
+        }
+        trace[k * (N + 1)] = tout;
+        for (int i = 0; i < N; i++) trace[k * (N + 1) + 1 + i] = yy[i];
+    }
+    return now() - start;
+}
+
 int main(int argc, char **argv) {
     int repeats = argc > 1 ? atoi(argv[1]) : 200, warmup = argc > 2 ? atoi(argv[2]) : 50;
     const char *tracePath = argc > 3 && argv[3][0] != '-' ? argv[3] : NULL;
@@ -118,39 +160,32 @@ int main(int argc, char **argv) {
     SUNMatrix A = SUNDenseMatrix(N, N, ctx);
     SUNLinearSolver LS = SUNLinSol_Dense(y, A, ctx);
     void *mem = CVodeCreate(CV_BDF, ctx);
-    double *times = malloc(sizeof(double) * repeats);
+    int serve = argc > 5 && argv[5][0] == 's';
     long steps = 0, nfe = 0, nje = 0, nsetups = 0, nfeLS = 0, netf = 0;
-    for (int run = 0; run < warmup + repeats; run++) {
-        double start = now();
-        double *yy = N_VGetArrayPointer(y);
-        for (int i = 0; i < 4; i++) yy[i] = C0[i] * VOL0;
-        yy[4] = VOL0;
-        yy[5] = V0;
-        if (run == 0) {
-            CVodeInit(mem, rhs, 0.0, y);
-            CVodeSVtolerances(mem, RTOL, abstol);
-            CVodeSetLinearSolver(mem, LS, A);
-            CVodeSetJacFn(mem, jac);
-            CVodeSetMaxNumSteps(mem, 100000);
-            CVodeSetStopTime(mem, DURATION);
-        } else {
-            CVodeReInit(mem, 0.0, y);
-            CVodeSetStopTime(mem, DURATION);
-        }
-        trace[0] = 0.0;
-        for (int i = 0; i < N; i++) trace[1 + i] = yy[i];
-        double t = 0.0;
-        for (int k = 1; k < rows; k++) {
-            double tout = k * INTERVAL;
-            if (CVode(mem, tout, y, &t, CV_NORMAL) < 0) {
-                fprintf(stderr, "CVode failed at t = %g\n", t);
-                return 1;
+    for (int run = 0; run < warmup; run++) {
+        if (integrate(mem, y, abstol, LS, A, trace, rows) < 0) return 1;
+    }
+    if (serve) {
+        printf("{\"ready\":true}\n");
+        fflush(stdout);
+        long batch;
+        while (scanf("%ld", &batch) == 1 && batch > 0) {
+            double *batchTimes = malloc(sizeof(double) * batch);
+            for (long i = 0; i < batch; i++) {
+                batchTimes[i] = integrate(mem, y, abstol, LS, A, trace, rows);
+                if (batchTimes[i] < 0) return 1;
             }
-            trace[k * (N + 1)] = tout;
-            for (int i = 0; i < N; i++) trace[k * (N + 1) + 1 + i] = yy[i];
+            qsort(batchTimes, batch, sizeof(double), cmp);
+            printf("{\"median\":%.9g,\"min\":%.9g}\n", batchTimes[batch / 2], batchTimes[0]);
+            fflush(stdout);
+            free(batchTimes);
         }
-        double wall = now() - start;
-        if (run >= warmup) times[run - warmup] = wall;
+        return 0;
+    }
+    double *times = malloc(sizeof(double) * repeats);
+    for (int run = 0; run < repeats; run++) {
+        times[run] = integrate(mem, y, abstol, LS, A, trace, rows);
+        if (times[run] < 0) return 1;
     }
     CVodeGetNumSteps(mem, &steps);
     CVodeGetNumRhsEvals(mem, &nfe);

@@ -32,6 +32,11 @@ final class BenchCommand implements Callable<Integer> {
             + "3 s, at least 3 and at most 1000, so that the JIT has compiled the hot paths)")
     private Integer warmup;
 
+    @Option(names = "--serve", description = "after the warm-up print {\"ready\":true}, then for every number N "
+            + "read from standard input time N runs and print their median and minimum (s) as one JSON line, until "
+            + "the end of input: to alternate short batches with another program (benchmarks/compare/pingpong.py)")
+    private boolean serve;
+
     /** Default warm-up budget, s. */
     static final double DEFAULT_WARMUP_S = 3.0;
     /** Default warm-up bounds, runs. */
@@ -70,6 +75,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             warmupRuns++;
         }
+        if (serve) {
+            return serve(loaded);
+        }
         RunResult last = null;
         double[] times = new double[repeat];
         for (int i = 0; i < repeat; i++) {
@@ -81,8 +89,7 @@ final class BenchCommand implements Callable<Integer> {
             times[i] = r.integrationWallTimeS();
             last = r;
         }
-        Arrays.sort(times);
-        double median = repeat % 2 == 1 ? times[repeat / 2] : 0.5 * (times[repeat / 2 - 1] + times[repeat / 2]);
+        double median = sortedMedian(times);
         JsonWriter json = new JsonWriter(false).beginObject();
         json.name("scenario").value(loaded.model().name());
         json.name("solver").value(last.solverName());
@@ -100,5 +107,51 @@ final class BenchCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(json);
         spec.commandLine().getOut().flush();
         return Main.OK;
+    }
+
+    /** Batches of runs as standard input asks for them ({@code --serve}). */
+    private int serve(LoadedScenario loaded) throws java.io.IOException {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.println("{\"ready\":true}");
+        out.flush();
+        java.io.BufferedReader in = new java.io.BufferedReader(
+                new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null && !line.isBlank(); line = in.readLine()) {
+            int n;
+            try {
+                n = Integer.parseInt(line.strip());
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (n < 1) {
+                spec.commandLine().getErr().println("bench --serve: expected a number of runs >= 1 per line, got '"
+                        + line.strip() + "'");
+                return Main.BAD_INPUT;
+            }
+            double[] times = new double[n];
+            for (int i = 0; i < n; i++) {
+                RunResult r = run(loaded);
+                if (r.status() != RunResult.Status.COMPLETED) {
+                    spec.commandLine().getErr().println("bench: the run failed: " + r.error());
+                    return Main.ENGINE_FAILURE;
+                }
+                times[i] = r.integrationWallTimeS();
+            }
+            double median = sortedMedian(times);
+            JsonWriter json = new JsonWriter(false).beginObject();
+            json.name("median").value(median);
+            json.name("min").value(times[0]);
+            json.endObject();
+            out.println(json);
+            out.flush();
+        }
+        return Main.OK;
+    }
+
+    /** Sorts {@code times} and returns their median. */
+    private static double sortedMedian(double[] times) {
+        Arrays.sort(times);
+        int n = times.length;
+        return n % 2 == 1 ? times[n / 2] : 0.5 * (times[n / 2 - 1] + times[n / 2]);
     }
 }

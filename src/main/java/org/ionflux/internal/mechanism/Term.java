@@ -32,6 +32,18 @@ public interface Term {
     void addPartials(StateView view, Fluxes fluxes, Partials out);
 
     /**
+     * Adds to {@code out}, per channel group of this term (membrane and species), a bound on the error of the
+     * channel currents at the state in {@code view} that the solver's tolerances allow: at least
+     * {@code sum_x |dI/dx| tol_x} ({@link CurrentErrorBounds}). The default adds exactly that sum, from
+     * {@link #addPartials}; a term may add a larger bound that is cheaper to compute, since the trace computes the
+     * exact one wherever a bound comes near the threshold where it matters. Called after {@link #addRates} at the
+     * same state, with that evaluation's results in {@code fluxes}.
+     */
+    default void addCurrentErrorBounds(StateView view, Fluxes fluxes, CurrentErrorBounds out) {
+        addPartials(view, fluxes, out.exactFromPartials());
+    }
+
+    /**
      * @return the number of independent rates of this term's mechanisms (one per channel, pump, transporter or
      *     water-permeable membrane): the columns this term adds to the stoichiometry matrix that maps rates to
      *     the state's rates of change (conserved quantities are its left null space)

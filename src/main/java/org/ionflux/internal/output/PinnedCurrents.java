@@ -1,10 +1,9 @@
 package org.ionflux.internal.output;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.ionflux.internal.mechanism.CurrentErrorBounds;
 import org.ionflux.internal.mechanism.Fluxes;
-import org.ionflux.internal.mechanism.Partials;
 import org.ionflux.internal.mechanism.StateView;
 import org.ionflux.internal.mechanism.Term;
 import org.ionflux.internal.model.Channel;
@@ -47,6 +46,11 @@ import org.ionflux.internal.solver.StateLayout;
  * E_X, or for a few 1/(beta G) after a jump), so it replaces the direct value of a pinned group only where the two
  * agree within {@code e}: a reported value never differs from the direct one by more than the direct one's own
  * uncertainty. Limitation: one pinned group per membrane (two would each see the other's noisy direct value).
+ *
+ * <p><b>Cost.</b> The bound takes every channel's partial derivatives, as much as the row's currents themselves.
+ * A row first adds each channel term's own cheaper bound ({@link Term#addCurrentErrorBounds}, never below the
+ * exact one: for GHK channels without the slopes of the voltage factors), and computes the exact bound only when a
+ * cheap one exceeds {@link #PINNED} of what flows across its membrane; the groups found pinned are the same.
  */
 final class PinnedCurrents {
 
@@ -74,12 +78,16 @@ final class PinnedCurrents {
     /** Membranes bordering each compartment, and whether the compartment is their inside. */
     private final int[][] borders;
     private final boolean[][] bordersInside;
-    private final double[] absTol;
-    private final double[] relTol;
     private final StateLayout layout;
 
     private final Fluxes channels;
-    private final Bound bound;
+    /** The channel terms' own bounds of each row, and the exact bounds where those come near {@link #PINNED}. */
+    private final CurrentErrorBounds screen;
+    private final CurrentErrorBounds exact;
+    /** Per membrane the bound of its leaks' current, {@code g_L dV}, A/m^2, and the conductances behind it. */
+    private final double[] leakBound;
+    private final double[] leakConductance;
+    private Model conductancesOf;
     /** The system's evaluation, which {@link #update} reads and whose values the rows take where not replaced. */
     private final Fluxes all;
     /** Replaced values, valid where {@code replacedAt} (per group) or {@code leakReplacedAt} is the current row. */
@@ -157,10 +165,23 @@ final class PinnedCurrents {
                 bordersInside[c][k] = inside[borders[c][k]] == c;
             }
         }
-        absTol = layout.absoluteTolerances(model);
-        relTol = layout.relativeTolerances(model);
+        int[] amountIndex = new int[compartments * species];
+        for (int c = 0; c < compartments; c++) {
+            for (int s = 0; s < species; s++) {
+                amountIndex[c * species + s] = layout.amountIndex(c, s);
+            }
+        }
+        int[] potentialIndex = new int[membranes];
+        for (int m = 0; m < membranes; m++) {
+            potentialIndex[m] = layout.potentialIndex(m);
+        }
+        double[] absTol = layout.absoluteTolerances(model);
+        double[] relTol = layout.relativeTolerances(model);
+        screen = new CurrentErrorBounds(species, membranes, amountIndex, potentialIndex, absTol, relTol);
+        exact = new CurrentErrorBounds(species, membranes, amountIndex, potentialIndex, absTol, relTol);
+        leakBound = new double[membranes];
+        leakConductance = new double[membranes];
         channels = new Fluxes(species, compartments, membranes);
-        bound = new Bound();
         all = system.fluxes();
         current = new double[membranes * species];
         flux = new double[membranes * species];
@@ -189,7 +210,8 @@ final class PinnedCurrents {
 
     /**
      * @return the largest ratio seen so far of a group's direct-current error bound to the other currents across
-     *     its membrane (a group is pinned above {@link #PINNED})
+     *     its membrane (a group is pinned above {@link #PINNED}); below the threshold the bound is the channel
+     *     term's own, which may exceed the exact one, so this is an upper bound of the largest exact ratio
      */
     double largestUncertainty() {
         return worstRatio;
@@ -207,12 +229,13 @@ final class PinnedCurrents {
         system.updateTraceObservables(y, channelTerms.length, channels);
         row++;
         boolean volumeRates = false;
+        boolean exactReady = false;
         StateView view = system.view();
-        bound.clear(view);
+        screen.clear(view);
         for (Term t : channelTerms) {
-            t.addPartials(view, channels, bound);
+            t.addCurrentErrorBounds(view, channels, screen);
         }
-        bound.leaks(system.modelInForce());
+        leakBounds(system.modelInForce());
         double thermal = view.thermalVoltageVolts();
         double faraday = Constants.FARADAY_C_PER_MOL;
         for (int m = 0; m < membranes; m++) {
@@ -233,11 +256,23 @@ final class PinnedCurrents {
                 }
                 double direct = channels.speciesCurrent(m, s);
                 double rest = scale - Math.abs(direct);
-                // the largest ratio so far, dividing only when it may have grown
-                if (bound.current[g] > worstRatio * rest) {
-                    worstRatio = Math.max(worstRatio, bound.current[g] / rest);
+                double bound = screen.of(m, s);
+                if (bound > PINNED * rest) {
+                    // near the threshold: the exact bound decides
+                    if (!exactReady) {
+                        exact.clear(view);
+                        for (Term t : channelTerms) {
+                            t.addPartials(view, channels, exact.exactFromPartials());
+                        }
+                        exactReady = true;
+                    }
+                    bound = exact.of(m, s);
                 }
-                if (!(bound.current[g] > PINNED * rest)) {
+                // the largest ratio so far (of the bound used), dividing only when it may have grown
+                if (bound > worstRatio * rest) {
+                    worstRatio = Math.max(worstRatio, bound / rest);
+                }
+                if (!(bound > PINNED * rest)) {
                     continue;
                 }
                 if (!volumeRates) {
@@ -245,7 +280,7 @@ final class PinnedCurrents {
                     volumeRates = true;
                 }
                 double quasiSteady = quasiSteadyCurrent(view, m, s, direct, others, stimulus, thermal, faraday);
-                if (Double.isFinite(quasiSteady) && Math.abs(quasiSteady - direct) <= bound.current[g]) {
+                if (Double.isFinite(quasiSteady) && Math.abs(quasiSteady - direct) <= bound) {
                     double z = view.valence(s);
                     current[g] = all.speciesCurrent(m, s) + (quasiSteady - direct);
                     flux[g] = all.speciesFlux(m, s) + (quasiSteady - direct) * area[m] / (z * faraday);
@@ -257,11 +292,33 @@ final class PinnedCurrents {
                 double direct = all.leakCurrent(m);
                 double rest = scale - Math.abs(direct);
                 double quasiSteady = stimulus - (others - direct);
-                if (bound.leak[m] > PINNED * rest && Math.abs(quasiSteady - direct) <= bound.leak[m]) {
+                if (leakBound[m] > PINNED * rest && Math.abs(quasiSteady - direct) <= leakBound[m]) {
                     leak[m] = quasiSteady;
                     leakReplacedAt[m] = row;
                     replaced++;
                 }
+            }
+        }
+    }
+
+    /** Sets the leaks' bounds, {@code g_L dV} (a leak's current depends on V alone). */
+    private void leakBounds(Model inForce) {
+        if (inForce != conductancesOf) {
+            // the leak conductances change only with the model in force (events)
+            for (int m = 0; m < membranes; m++) {
+                double conductance = 0;
+                for (Channel ch : inForce.membranes().get(m).channels()) {
+                    if (ch instanceof Channel.Leak l) {
+                        conductance += l.conductanceSPerM2();
+                    }
+                }
+                leakConductance[m] = conductance;
+            }
+            conductancesOf = inForce;
+        }
+        for (int m = 0; m < membranes; m++) {
+            if (hasLeak[m] && dynamic[m]) {
+                leakBound[m] = leakConductance[m] * screen.potentialTolerance(m);
             }
         }
     }
@@ -327,94 +384,5 @@ final class PinnedCurrents {
     /** @return outward current density of the leaks of membrane m, A/m^2 */
     double leakCurrent(int m) {
         return leakReplacedAt[m] == row ? leak[m] : all.leakCurrent(m);
-    }
-
-    /**
-     * Error bound of the direct currents: each partial derivative times the solver's tolerance on its variable,
-     * summed in absolute value, per group (A/m^2); a leak's from its potential alone.
-     */
-    private final class Bound implements Partials {
-        private final double[] current = new double[membranes * species];
-        private final double[] leak = new double[membranes];
-        private final double[] leakConductance = new double[membranes];
-        private Model conductancesOf;
-        private StateView view;
-
-        void clear(StateView view) {
-            this.view = view;
-            Arrays.fill(current, 0.0);
-            Arrays.fill(leak, 0.0);
-        }
-
-        private double potentialTolerance(int m) {
-            int i = layout.potentialIndex(m);
-            return i < 0 ? 0.0 : absTol[i] + relTol[i] * Math.abs(view.potentialVolts(m));
-        }
-
-        @Override
-        public void fluxByConcentration(int m, int s, double dJdc, double dIdc, int c, int sc) {
-            int i = layout.amountIndex(c, sc);
-            if (i < 0) {
-                return;
-            }
-            double amount = view.concentration(c, sc) * view.volumeM3(c);
-            current[m * species + s] += Math.abs(dIdc) * (absTol[i] + relTol[i] * Math.abs(amount)) * view.perVolume(c);
-        }
-
-        @Override
-        public void fluxByPotential(int m, int s, double dJdV, double dIdV) {
-            current[m * species + s] += Math.abs(dIdV) * potentialTolerance(m);
-        }
-
-        @Override
-        public void fluxByState(int m, int s, double dJ, double dI, int column) {
-            if (column < 0) {
-                return;
-            }
-            current[m * species + s] += Math.abs(dI) * (absTol[column] + relTol[column]
-                    * Math.abs(view.state()[column]));
-        }
-
-        @Override
-        public void leakCurrentByPotential(int m, double dIdV) {
-            // leaks are not channel terms: see leaks
-        }
-
-        /** Sets the leaks' bounds, {@code g_L dV} (a leak's current depends on V alone). */
-        void leaks(Model inForce) {
-            if (inForce != conductancesOf) {
-                // the leak conductances change only with the model in force (events)
-                for (int m = 0; m < membranes; m++) {
-                    double conductance = 0;
-                    for (Channel ch : inForce.membranes().get(m).channels()) {
-                        if (ch instanceof Channel.Leak l) {
-                            conductance += l.conductanceSPerM2();
-                        }
-                    }
-                    leakConductance[m] = conductance;
-                }
-                conductancesOf = inForce;
-            }
-            for (int m = 0; m < membranes; m++) {
-                if (hasLeak[m] && dynamic[m]) {
-                    leak[m] = leakConductance[m] * potentialTolerance(m);
-                }
-            }
-        }
-
-        @Override
-        public void stateByState(int row, int column, double value) {
-            // gate rates do not enter the currents' bound
-        }
-
-        @Override
-        public void stateByPotential(int row, int m, double value) {
-            // gate rates do not enter the currents' bound
-        }
-
-        @Override
-        public void volumeByConcentration(int ofCompartment, double value, int c, int s) {
-            // water is not a channel term
-        }
     }
 }

@@ -220,7 +220,8 @@ public final class TraceColumns {
 
     /**
      * @return the largest ratio seen so far of a channel group's direct-current error bound to the other currents
-     *     across its membrane (0 when no current is recorded); above 1e-3 the group counts as pinned
+     *     across its membrane (0 when no current is recorded), or an upper bound of it (the channel terms' own
+     *     bounds below the threshold); above 1e-3 the group counts as pinned
      */
     public double largestCurrentUncertainty() {
         return pinned == null ? 0 : pinned.largestUncertainty();

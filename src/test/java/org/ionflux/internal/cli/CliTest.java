@@ -94,6 +94,38 @@ class CliTest {
         assertThat(json.get("rhs_evaluations").asLong()).isGreaterThan(json.get("steps").asLong());
     }
 
+    /** {@code bench --serve}: ready when warm, then one JSON line per batch asked for on standard input. */
+    @Test
+    void benchServesBatchesAskedForOnStandardInput() throws Exception {
+        BadInputTest.Result r = withInput("2\n3\n",
+                () -> cli("bench", "scenarios/ghk-relaxation.yaml", "--warmup", "1", "--serve"));
+        assertThat(r.code()).as(r.err()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(3);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(mapper.readTree(lines[0]).get("ready").asBoolean()).isTrue();
+        for (int k = 1; k < 3; k++) {
+            var batch = mapper.readTree(lines[k]);
+            assertThat(batch.get("min").asDouble()).isPositive()
+                    .isLessThanOrEqualTo(batch.get("median").asDouble());
+        }
+        BadInputTest.Result bad = withInput("two\n",
+                () -> cli("bench", "scenarios/ghk-relaxation.yaml", "--warmup", "0", "--serve"));
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("expected a number of runs >= 1 per line, got 'two'");
+    }
+
+    private static BadInputTest.Result withInput(String input,
+                                                 java.util.function.Supplier<BadInputTest.Result> command) {
+        java.io.InputStream saved = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            return command.get();
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
     @Test
     void unknownCommandIsBadInput() {
         assertThat(cli("simulate", "x.yaml").code()).isEqualTo(2);

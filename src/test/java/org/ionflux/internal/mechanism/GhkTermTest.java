@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link GhkTerm#addRates} shares one exponential between the channels of a membrane (same |z|): every channel's
- * flux must still be the GHK flux of that channel alone, at potentials of either sign and near 0.
+ * flux must still be the GHK flux of that channel alone, at potentials of either sign and near 0. Its cheap error
+ * bound ({@link GhkTerm#addCurrentErrorBounds}) must never be below the exact one.
  */
 class GhkTermTest {
 
@@ -61,6 +62,90 @@ class GhkTermTest {
                         assertThat(Math.abs(fluxes.speciesFlux(m, s) - expected[s]))
                                 .as("%s membrane %d species %d at %s V", model.name(), m, s, view.potentialVolts(m))
                                 .isLessThanOrEqualTo(1e-14 * scale[s]);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(1000);
+    }
+
+    /**
+     * The cheap bound replaces the slopes f'(u) by f(u), which is larger for every u: it must be at least the exact
+     * bound (each partial from {@link GhkTerm#addPartials} times its tolerance) at any potential, concentration and
+     * tolerance, equal to it (to rounding, 1e-13 relative) when the potential's tolerance is 0, and within the
+     * factor {@code max f/f'} over the potentials tried when only the potential's tolerance counts.
+     */
+    @Test
+    void cheapErrorBoundIsNeverBelowTheExactOne() throws Exception {
+        SplittableRandom random = new SplittableRandom(8);
+        int checked = 0;
+        for (Path file : Scenarios.allShipped()) {
+            Model model = Scenarios.load(file);
+            IonFluxSystem system = new IonFluxSystem(model);
+            GhkTerm term = new GhkTerm(model);
+            if (term.isEmpty()) {
+                continue;
+            }
+            term.startSegment(model, 0.0, 1e-12);
+            int species = model.species().size();
+            int compartments = model.compartments().size();
+            int membranes = model.membranes().size();
+            int[] amountIndex = new int[compartments * species];
+            for (int c = 0; c < compartments; c++) {
+                for (int s = 0; s < species; s++) {
+                    amountIndex[c * species + s] = system.layout().amountIndex(c, s);
+                }
+            }
+            int[] potentialIndex = new int[membranes];
+            for (int m = 0; m < membranes; m++) {
+                potentialIndex[m] = system.layout().potentialIndex(m);
+            }
+            double[] y = system.initialState();
+            StateView view = system.view();
+            for (int trial = 0; trial < 600; trial++) {
+                double[] absTol = new double[y.length];
+                double[] relTol = new double[y.length];
+                boolean potentialOnly = trial % 3 == 1;
+                boolean noPotential = trial % 3 == 2;
+                for (int i = 0; i < y.length; i++) {
+                    boolean isPotential = false;
+                    for (int m = 0; m < membranes; m++) {
+                        isPotential |= potentialIndex[m] == i;
+                    }
+                    boolean zero = isPotential ? noPotential : potentialOnly;
+                    absTol[i] = zero ? 0 : Math.abs(y[i]) * 1e-6 * random.nextDouble() + 1e-30;
+                    relTol[i] = zero ? 0 : Math.pow(10, -4 - 8 * random.nextDouble());
+                }
+                system.updateStateObservables(y);
+                double[] potentials = view.potentials();
+                for (int m = 0; m < potentials.length; m++) {
+                    potentials[m] = trial % 4 == 0 ? 1e-6 * (random.nextDouble() - 0.5) : 0.4 * (random.nextDouble() - 0.5);
+                }
+                Fluxes fluxes = new Fluxes(view.speciesCount(), view.compartmentCount(), view.membraneCount());
+                term.addRates(view, fluxes);
+                CurrentErrorBounds cheap = new CurrentErrorBounds(species, membranes, amountIndex, potentialIndex,
+                        absTol, relTol);
+                CurrentErrorBounds exact = new CurrentErrorBounds(species, membranes, amountIndex, potentialIndex,
+                        absTol, relTol);
+                cheap.clear(view);
+                exact.clear(view);
+                term.addCurrentErrorBounds(view, fluxes, cheap);
+                term.addPartials(view, fluxes, exact.exactFromPartials());
+                for (int m = 0; m < membranes; m++) {
+                    for (int s = 0; s < species; s++) {
+                        double e = exact.of(m, s);
+                        double c = cheap.of(m, s);
+                        String where = String.format("%s membrane %d species %d at %s V", model.name(), m, s,
+                                view.potentialVolts(m));
+                        assertThat(c).as(where).isGreaterThanOrEqualTo(e * (1 - 1e-13));
+                        if (noPotential) {
+                            assertThat(c).as(where).isCloseTo(e, org.assertj.core.data.Offset.offset(1e-13 * e));
+                        } else if (potentialOnly) {
+                            // only the slopes differ: the ratio is at most max f/f' = 1 / (1/u - 1/(e^u - 1)) over
+                            // +-u, about |u| + 1 for large |u|: below 20 for |u| < 18 (0.2 V, |z| <= 2, T >= 6 degC)
+                            assertThat(c).as(where).isLessThanOrEqualTo(20 * e + Double.MIN_NORMAL);
+                        }
                         checked++;
                     }
                 }

@@ -1,0 +1,126 @@
+package org.ionflux.internal.mechanism;
+
+import java.util.Arrays;
+
+/**
+ * Per channel group (membrane and species) a bound on the error of its current that the solver's tolerances allow:
+ * {@code e = sum_x |dI/dx| tol_x} over the variables x the current depends on (concentrations, the potential, gates),
+ * {@code tol_x = atol_x + rtol_x |x|} on the solver's state variable behind x (0 for a clamped one). Terms add to it
+ * in {@link Term#addCurrentErrorBounds} (exactly, from their partial derivatives, or a cheaper larger bound); the
+ * trace uses it to find the channel groups whose current is mostly rounding noise (docs/decisions.md "Currents of
+ * very large conductances"). Mutable scratch, one per run.
+ */
+public final class CurrentErrorBounds {
+
+    private final int species;
+    /** Per compartment and species the state index of its amount, -1 if it is not a state variable. */
+    private final int[] amountIndex;
+    /** Per membrane the state index of its potential, -1 if clamped. */
+    private final int[] potentialIndex;
+    private final double[] absoluteTolerance;
+    private final double[] relativeTolerance;
+    private final double[] bound;
+    private final Partials exact = new ExactPartials();
+    private StateView view;
+
+    /**
+     * @param species           number of species
+     * @param membranes         number of membranes
+     * @param amountIndex       per compartment c and species s ({@code c * species + s}) the state index of the
+     *                          amount, -1 if not a state variable
+     * @param potentialIndex    per membrane the state index of its potential, -1 if clamped
+     * @param absoluteTolerance the solver's atol per state variable, in its unit
+     * @param relativeTolerance the solver's rtol per state variable
+     */
+    public CurrentErrorBounds(int species, int membranes, int[] amountIndex, int[] potentialIndex,
+                              double[] absoluteTolerance, double[] relativeTolerance) {
+        this.species = species;
+        this.amountIndex = amountIndex.clone();
+        this.potentialIndex = potentialIndex.clone();
+        this.absoluteTolerance = absoluteTolerance.clone();
+        this.relativeTolerance = relativeTolerance.clone();
+        this.bound = new double[membranes * species];
+    }
+
+    /** Sets every bound to 0 for the state in {@code view}. */
+    public void clear(StateView view) {
+        this.view = view;
+        Arrays.fill(bound, 0.0);
+    }
+
+    /**
+     * @return the tolerance on the concentration of species s in compartment c, mol/m^3: the solver's tolerance on
+     *     the amount {@code n = c Vol}, divided by Vol (0 where the amount is not a state variable)
+     */
+    public double concentrationTolerance(int compartment, int s) {
+        int i = amountIndex[compartment * species + s];
+        return i < 0 ? 0.0
+                : (absoluteTolerance[i] + relativeTolerance[i] * Math.abs(view.state()[i])) * view.perVolume(compartment);
+    }
+
+    /** @return the tolerance on the potential of membrane m, V (0 where clamped) */
+    public double potentialTolerance(int membrane) {
+        int i = potentialIndex[membrane];
+        return i < 0 ? 0.0 : absoluteTolerance[i] + relativeTolerance[i] * Math.abs(view.state()[i]);
+    }
+
+    /** @return the tolerance on state variable {@code column}, in its unit (0 for a negative column) */
+    public double stateTolerance(int column) {
+        return column < 0 ? 0.0 : absoluteTolerance[column] + relativeTolerance[column] * Math.abs(view.state()[column]);
+    }
+
+    /** Adds {@code amperesPerM2} (at least 0) to the bound of the current of species s through membrane m. */
+    public void add(int membrane, int s, double amperesPerM2) {
+        bound[membrane * species + s] += amperesPerM2;
+    }
+
+    /** @return the bound of the current of species s through membrane m, A/m^2 */
+    public double of(int membrane, int s) {
+        return bound[membrane * species + s];
+    }
+
+    /**
+     * @return partial derivatives in, the bound out: each current partial times the tolerance on its variable, in
+     *     absolute value (what {@link Term#addCurrentErrorBounds} does by default with {@link Term#addPartials})
+     */
+    public Partials exactFromPartials() {
+        return exact;
+    }
+
+    private final class ExactPartials implements Partials {
+        @Override
+        public void fluxByConcentration(int m, int s, double dJdc, double dIdc, int c, int sc) {
+            add(m, s, Math.abs(dIdc) * concentrationTolerance(c, sc));
+        }
+
+        @Override
+        public void fluxByPotential(int m, int s, double dJdV, double dIdV) {
+            add(m, s, Math.abs(dIdV) * potentialTolerance(m));
+        }
+
+        @Override
+        public void fluxByState(int m, int s, double dJ, double dI, int column) {
+            add(m, s, Math.abs(dI) * stateTolerance(column));
+        }
+
+        @Override
+        public void leakCurrentByPotential(int m, double dIdV) {
+            // leaks are no channel group of a species
+        }
+
+        @Override
+        public void stateByState(int row, int column, double value) {
+            // gate rates do not enter the currents' bound
+        }
+
+        @Override
+        public void stateByPotential(int row, int m, double value) {
+            // gate rates do not enter the currents' bound
+        }
+
+        @Override
+        public void volumeByConcentration(int ofCompartment, double value, int compartment, int s) {
+            // water moves no current
+        }
+    }
+}
