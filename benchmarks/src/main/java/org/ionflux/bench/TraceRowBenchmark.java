@@ -26,9 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Why (issue 12): the pump-leak run of {@code bench} writes 3601 trace rows in 100 steps, so the cost of one row
  * (the recorded columns of an interpolated state: the terms' rates for the currents and fluxes, one logarithm per
  * Nernst column) weighs as much as the integration. This times {@code TraceColumns.fill} per row over the 3601
- * solver states of a real run of the Kay pump-leak cell (3600 s, rtol 1e-6), with every column ({@code all}, 23
- * besides t_s) and with the state only ({@code state}: V, the cell's concentrations and volume, what CVODE keeps),
- * and one right-hand side on the same states for scale.
+ * solver states of a real run of the Kay pump-leak cell (3600 s, rtol 1e-6), with every column and with subsets
+ * that split its cost ({@link #record}), and one right-hand side on the same states for scale.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -38,11 +37,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class TraceRowBenchmark {
 
-    /** Recorded columns: {@code all} or {@code state}. */
-    @Param({"all", "state"})
+    /**
+     * Recorded columns: {@code all} (23 besides t_s), {@code state} (V, the cell's concentrations and volume, what
+     * CVODE keeps), and the state with one kind more, to split a row's cost: {@code state+bath} (the bath's five
+     * clamped concentrations), {@code state+nernst} (three Nernst potentials: a logarithm each), {@code state+I_Na}
+     * (one current: every term's rates and the pinned-current check, {@code PinnedCurrents}).
+     */
+    @Param({"all", "state", "state+bath", "state+nernst", "state+I_Na"})
     public String record;
 
-    private static final int ROWS = 3601;
+    static final int ROWS = 3601;
 
     private IonFluxSystem system;
     private TraceColumns columns;
@@ -52,19 +56,41 @@ public class TraceRowBenchmark {
 
     @Setup
     public void build() {
-        Model model = Models.pumpLeakCell(SolverKind.ROSENBROCK, 1e-6, 1e-9, AccuracyReport.STIFF_DURATION_S,
+        Model model = model();
+        states = states(model);
+        system = new IonFluxSystem(model);
+        columns = new TraceColumns(system, patterns(record));
+        row = new double[columns.size()];
+        yDot = new double[system.dimension()];
+    }
+
+    /** @return the pump-leak cell of the stiff benchmark (rosenbrock, rtol 1e-6, 3600 s, output every 1 s) */
+    static Model model() {
+        return Models.pumpLeakCell(SolverKind.ROSENBROCK, 1e-6, 1e-9, AccuracyReport.STIFF_DURATION_S,
                 AccuracyReport.STIFF_OUTPUT_S);
+    }
+
+    /** @return the solver states of the rows of a run of {@code model} ({@link #ROWS} of them) */
+    static double[][] states(Model model) {
         Simulation simulation = new Simulation(model);
         List<double[]> sampled = new ArrayList<>();
         simulation.run((timeS, y) -> sampled.add(y.clone()), new RunControl());
         if (sampled.size() != ROWS) {
             throw new IllegalStateException(sampled.size() + " rows");
         }
-        states = sampled.toArray(new double[0][]);
-        system = new IonFluxSystem(model);
-        columns = new TraceColumns(system, record.equals("all") ? List.of() : List.of("*.V_mV", "cell.*"));
-        row = new double[columns.size()];
-        yDot = new double[system.dimension()];
+        return sampled.toArray(new double[0][]);
+    }
+
+    /** @return the record patterns of a {@link #record} value */
+    static List<String> patterns(String record) {
+        return switch (record) {
+            case "all" -> List.of();
+            case "state" -> List.of("*.V_mV", "cell.*");
+            case "state+bath" -> List.of("*.V_mV", "cell.*", "bath.*");
+            case "state+nernst" -> List.of("*.V_mV", "cell.*", "*.E_*");
+            case "state+I_Na" -> List.of("*.V_mV", "cell.*", "*.I_Na_*");
+            default -> throw new IllegalArgumentException(record);
+        };
     }
 
     @Benchmark
