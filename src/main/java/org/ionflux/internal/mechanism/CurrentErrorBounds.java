@@ -17,11 +17,16 @@ public final class CurrentErrorBounds {
     private final int[] amountIndex;
     /** Per membrane the state index of its potential, -1 if clamped. */
     private final int[] potentialIndex;
+    /** Per compartment the state index of its volume, -1 if constant. */
+    private final int[] volumeIndex;
     private final double[] absoluteTolerance;
     private final double[] relativeTolerance;
     private final double[] bound;
     private final Partials exact = new ExactPartials();
     private StateView view;
+    /** The box of {@link #clearWithin}, null for the bounds at one state. */
+    private double[] lowest;
+    private double[] highest;
 
     /**
      * @param species           number of species
@@ -29,14 +34,16 @@ public final class CurrentErrorBounds {
      * @param amountIndex       per compartment c and species s ({@code c * species + s}) the state index of the
      *                          amount, -1 if not a state variable
      * @param potentialIndex    per membrane the state index of its potential, -1 if clamped
+     * @param volumeIndex       per compartment the state index of its volume, -1 if constant
      * @param absoluteTolerance the solver's atol per state variable, in its unit
      * @param relativeTolerance the solver's rtol per state variable
      */
     public CurrentErrorBounds(int species, int membranes, int[] amountIndex, int[] potentialIndex,
-                              double[] absoluteTolerance, double[] relativeTolerance) {
+                              int[] volumeIndex, double[] absoluteTolerance, double[] relativeTolerance) {
         this.species = species;
         this.amountIndex = amountIndex.clone();
         this.potentialIndex = potentialIndex.clone();
+        this.volumeIndex = volumeIndex.clone();
         this.absoluteTolerance = absoluteTolerance.clone();
         this.relativeTolerance = relativeTolerance.clone();
         this.bound = new double[membranes * species];
@@ -45,7 +52,66 @@ public final class CurrentErrorBounds {
     /** Sets every bound to 0 for the state in {@code view}. */
     public void clear(StateView view) {
         this.view = view;
+        this.lowest = null;
+        this.highest = null;
         Arrays.fill(bound, 0.0);
+    }
+
+    /**
+     * Sets every bound to 0 for every state in the box {@code [lowest, highest]} (componentwise, solver state);
+     * {@code view} holds an evaluation of the same segment (for the clamped values and constant volumes).
+     * Terms then add bounds that hold across the box ({@link Term#addCurrentErrorBoundsWithin}), from the
+     * accessors below.
+     */
+    public void clearWithin(StateView view, double[] lowest, double[] highest) {
+        this.view = view;
+        this.lowest = lowest;
+        this.highest = highest;
+        Arrays.fill(bound, 0.0);
+    }
+
+    /** @return the largest |concentration| of species s in compartment c over the box, mol/m^3 */
+    public double maxAbsConcentration(int compartment, int s) {
+        int i = amountIndex[compartment * species + s];
+        if (i < 0) {
+            return Math.abs(view.concentration(compartment, s));
+        }
+        return Math.max(Math.abs(lowest[i]), Math.abs(highest[i])) / smallestVolume(compartment);
+    }
+
+    /** @return the largest tolerance on the concentration of species s in compartment c over the box, mol/m^3 */
+    public double maxConcentrationTolerance(int compartment, int s) {
+        int i = amountIndex[compartment * species + s];
+        if (i < 0) {
+            return 0.0;
+        }
+        return (absoluteTolerance[i] + relativeTolerance[i] * Math.max(Math.abs(lowest[i]), Math.abs(highest[i])))
+                / smallestVolume(compartment);
+    }
+
+    /** @return the smallest volume of compartment c over the box, m^3; 0 if not positive (no finite bound) */
+    private double smallestVolume(int compartment) {
+        int i = volumeIndex[compartment];
+        return Math.max(i < 0 ? view.volumeM3(compartment) : lowest[i], 0.0);
+    }
+
+    /** @return the lowest potential of membrane m over the box, V */
+    public double lowestPotential(int membrane) {
+        int i = potentialIndex[membrane];
+        return i < 0 ? view.potentialVolts(membrane) : lowest[i];
+    }
+
+    /** @return the highest potential of membrane m over the box, V */
+    public double highestPotential(int membrane) {
+        int i = potentialIndex[membrane];
+        return i < 0 ? view.potentialVolts(membrane) : highest[i];
+    }
+
+    /** @return the largest tolerance on the potential of membrane m over the box, V */
+    public double maxPotentialTolerance(int membrane) {
+        int i = potentialIndex[membrane];
+        return i < 0 ? 0.0
+                : absoluteTolerance[i] + relativeTolerance[i] * Math.max(Math.abs(lowest[i]), Math.abs(highest[i]));
     }
 
     /**
@@ -60,8 +126,13 @@ public final class CurrentErrorBounds {
 
     /** @return the tolerance on the potential of membrane m, V (0 where clamped) */
     public double potentialTolerance(int membrane) {
+        return potentialTolerance(view, membrane);
+    }
+
+    /** @return the tolerance on the potential of membrane m at the state in {@code at}, V (0 where clamped) */
+    public double potentialTolerance(StateView at, int membrane) {
         int i = potentialIndex[membrane];
-        return i < 0 ? 0.0 : absoluteTolerance[i] + relativeTolerance[i] * Math.abs(view.state()[i]);
+        return i < 0 ? 0.0 : absoluteTolerance[i] + relativeTolerance[i] * Math.abs(at.state()[i]);
     }
 
     /** @return the tolerance on state variable {@code column}, in its unit (0 for a negative column) */

@@ -7,6 +7,7 @@ import org.ionflux.internal.model.Model;
 import org.ionflux.internal.physics.Constants;
 import org.ionflux.internal.physics.GhkChannel;
 import org.ionflux.internal.physics.GhkVoltageFactors;
+import org.ionflux.internal.physics.SpecialFunctions;
 
 /**
  * Goldman-Hodgkin-Katz channels (docs/physics.md section 5): {@code J = P A u (c_in - c_out e^-u) / (1 - e^-u)},
@@ -117,6 +118,32 @@ public final class GhkTerm implements Term {
                     + factors.factorOpposite() * (out.concentrationTolerance(outside, s)
                     + Math.abs(view.concentration(outside, s)) * perConcentration)));
         }
+    }
+
+    /**
+     * The bound of {@link #addCurrentErrorBounds} at the box's worst corner: it grows with |c_in|, |c_out| and the
+     * tolerances, with {@code f(u)} (increasing in u) and {@code f(-u)} (decreasing), so the largest magnitudes and
+     * tolerances with {@code f(u_max)} and {@code f(-u_min)} bound it over the box; widened by 1e-12 for rounding.
+     */
+    @Override
+    public boolean addCurrentErrorBoundsWithin(StateView view, CurrentErrorBounds out) {
+        for (int i = 0; i < membrane.length; i++) {
+            int m = membrane[i];
+            int s = species[i];
+            int in = view.inside(m);
+            int outside = view.outside(m);
+            double uLow = reducedPerVolt[i] * out.lowestPotential(m);
+            double uHigh = reducedPerVolt[i] * out.highestPotential(m);
+            double factorMax = SpecialFunctions.uOverOneMinusExpMinusU(Math.max(uLow, uHigh));
+            double factorOppositeMax = SpecialFunctions.uOverOneMinusExpMinusU(-Math.min(uLow, uHigh));
+            double perConcentration = Math.abs(reducedPerVolt[i]) * out.maxPotentialTolerance(m);
+            double currentPerFactor = Math.abs(permeabilityMPerS[i] * view.areaM2(m) * currentPerFlux[i]);
+            out.add(m, s, (1 + 1e-12) * currentPerFactor * (factorMax * (out.maxConcentrationTolerance(in, s)
+                    + out.maxAbsConcentration(in, s) * perConcentration)
+                    + factorOppositeMax * (out.maxConcentrationTolerance(outside, s)
+                    + out.maxAbsConcentration(outside, s) * perConcentration)));
+        }
+        return true;
     }
 
     @Override

@@ -44,6 +44,16 @@ public interface Term {
     }
 
     /**
+     * Adds to {@code out} a bound like {@link #addCurrentErrorBounds}'s that holds at every state of the box of
+     * {@link CurrentErrorBounds#clearWithin} (the rows of one solver step), so that the trace need not bound its
+     * currents row by row where they are far from pinned. Returns false if this term cannot (the default): the trace
+     * then bounds each row.
+     */
+    default boolean addCurrentErrorBoundsWithin(StateView view, CurrentErrorBounds out) {
+        return false;
+    }
+
+    /**
      * @return the number of independent rates of this term's mechanisms (one per channel, pump, transporter or
      *     water-permeable membrane): the columns this term adds to the stoichiometry matrix that maps rates to
      *     the state's rates of change (conserved quantities are its left null space)

@@ -47,10 +47,13 @@ import org.ionflux.internal.solver.StateLayout;
  * agree within {@code e}: a reported value never differs from the direct one by more than the direct one's own
  * uncertainty. Limitation: one pinned group per membrane (two would each see the other's noisy direct value).
  *
- * <p><b>Cost.</b> The bound takes every channel's partial derivatives, as much as the row's currents themselves.
- * A row first adds each channel term's own cheaper bound ({@link Term#addCurrentErrorBounds}, never below the
- * exact one: for GHK channels without the slopes of the voltage factors), and computes the exact bound only when a
- * cheap one exceeds {@link #PINNED} of what flows across its membrane; the groups found pinned are the same.
+ * <p><b>Cost.</b> The bound takes every channel's partial derivatives, as much as the row's currents themselves,
+ * so it is computed in three tiers, each never below the next: once per solver step, a bound over a box that holds
+ * all the step's rows ({@link #rowsWithin}, {@link Term#addCurrentErrorBoundsWithin}); where that one exceeds
+ * {@link #PINNED} of what flows across the membrane at a row, the channel terms' own bound at the row
+ * ({@link Term#addCurrentErrorBounds}; for GHK channels without the slopes of the voltage factors); where that one
+ * does too, the exact bound. The groups found pinned, and the values reported, are the same as with the exact bound
+ * at every row.
  */
 final class PinnedCurrents {
 
@@ -81,9 +84,21 @@ final class PinnedCurrents {
     private final StateLayout layout;
 
     private final Fluxes channels;
-    /** The channel terms' own bounds of each row, and the exact bounds where those come near {@link #PINNED}. */
+    /**
+     * The bounds over the current step's box, the channel terms' own bounds of a row, and the exact bounds of a
+     * row, each computed only where the one before comes near {@link #PINNED}.
+     */
+    private final CurrentErrorBounds within;
     private final CurrentErrorBounds screen;
     private final CurrentErrorBounds exact;
+    /** The box of the rows to come (a copy), whether it is set, and whether its bounds are computed. */
+    private final double[] lowest;
+    private final double[] highest;
+    private boolean boxSet;
+    private boolean withinReady;
+    /** False once a channel term could not bound its currents over a box (then every row is bounded alone). */
+    private boolean boxesWork = true;
+    private long rowsBoundedAlone;
     /** Per membrane the bound of its leaks' current, {@code g_L dV}, A/m^2, and the conductances behind it. */
     private final double[] leakBound;
     private final double[] leakConductance;
@@ -175,10 +190,17 @@ final class PinnedCurrents {
         for (int m = 0; m < membranes; m++) {
             potentialIndex[m] = layout.potentialIndex(m);
         }
+        int[] volumeIndex = new int[compartments];
+        for (int c = 0; c < compartments; c++) {
+            volumeIndex[c] = layout.volumeIndex(c);
+        }
         double[] absTol = layout.absoluteTolerances(model);
         double[] relTol = layout.relativeTolerances(model);
-        screen = new CurrentErrorBounds(species, membranes, amountIndex, potentialIndex, absTol, relTol);
-        exact = new CurrentErrorBounds(species, membranes, amountIndex, potentialIndex, absTol, relTol);
+        within = new CurrentErrorBounds(species, membranes, amountIndex, potentialIndex, volumeIndex, absTol, relTol);
+        screen = new CurrentErrorBounds(species, membranes, amountIndex, potentialIndex, volumeIndex, absTol, relTol);
+        exact = new CurrentErrorBounds(species, membranes, amountIndex, potentialIndex, volumeIndex, absTol, relTol);
+        lowest = new double[layout.dimension()];
+        highest = new double[layout.dimension()];
         leakBound = new double[membranes];
         leakConductance = new double[membranes];
         channels = new Fluxes(species, compartments, membranes);
@@ -203,6 +225,24 @@ final class PinnedCurrents {
         return true;
     }
 
+    /**
+     * Takes the box that holds the states of the rows to come ({@link org.ionflux.internal.solver.StateSink#rowsWithin});
+     * its bounds are computed at the first row that needs them.
+     */
+    void rowsWithin(double[] lowestState, double[] highestState) {
+        boxSet = lowestState != null && boxesWork;
+        withinReady = false;
+        if (boxSet) {
+            System.arraycopy(lowestState, 0, lowest, 0, lowest.length);
+            System.arraycopy(highestState, 0, highest, 0, highest.length);
+        }
+    }
+
+    /** @return rows whose channel currents were bounded at the row itself, not over their step's box (for tests) */
+    long rowsBoundedAlone() {
+        return rowsBoundedAlone;
+    }
+
     /** @return rows where a group's current came from the quasi-steady balance (for tests) */
     long replacedValues() {
         return replaced;
@@ -210,8 +250,9 @@ final class PinnedCurrents {
 
     /**
      * @return the largest ratio seen so far of a group's direct-current error bound to the other currents across
-     *     its membrane (a group is pinned above {@link #PINNED}); below the threshold the bound is the channel
-     *     term's own, which may exceed the exact one, so this is an upper bound of the largest exact ratio
+     *     its membrane (a group is pinned above {@link #PINNED}); below the threshold the bound is the one over the
+     *     step's rows or the channel term's own, which may exceed the exact one, so this is an upper bound of the
+     *     largest exact ratio
      */
     double largestUncertainty() {
         return worstRatio;
@@ -229,13 +270,21 @@ final class PinnedCurrents {
         system.updateTraceObservables(y, channelTerms.length, channels);
         row++;
         boolean volumeRates = false;
+        boolean screenReady = false;
         boolean exactReady = false;
         StateView view = system.view();
-        screen.clear(view);
-        for (Term t : channelTerms) {
-            t.addCurrentErrorBounds(view, channels, screen);
+        if (boxSet && !withinReady) {
+            within.clearWithin(view, lowest, highest);
+            for (Term t : channelTerms) {
+                if (!t.addCurrentErrorBoundsWithin(view, within)) {
+                    boxesWork = false;
+                    boxSet = false;
+                    break;
+                }
+            }
+            withinReady = boxSet;
         }
-        leakBounds(system.modelInForce());
+        leakBounds(system.modelInForce(), view);
         double thermal = view.thermalVoltageVolts();
         double faraday = Constants.FARADAY_C_PER_MOL;
         for (int m = 0; m < membranes; m++) {
@@ -256,7 +305,19 @@ final class PinnedCurrents {
                 }
                 double direct = channels.speciesCurrent(m, s);
                 double rest = scale - Math.abs(direct);
-                double bound = screen.of(m, s);
+                double bound = withinReady ? within.of(m, s) : Double.NaN;
+                if (!(bound <= PINNED * rest)) {
+                    // the step's box does not settle it: the channel terms' own bound at this row
+                    if (!screenReady) {
+                        screen.clear(view);
+                        for (Term t : channelTerms) {
+                            t.addCurrentErrorBounds(view, channels, screen);
+                        }
+                        screenReady = true;
+                        rowsBoundedAlone++;
+                    }
+                    bound = screen.of(m, s);
+                }
                 if (bound > PINNED * rest) {
                     // near the threshold: the exact bound decides
                     if (!exactReady) {
@@ -302,7 +363,7 @@ final class PinnedCurrents {
     }
 
     /** Sets the leaks' bounds, {@code g_L dV} (a leak's current depends on V alone). */
-    private void leakBounds(Model inForce) {
+    private void leakBounds(Model inForce, StateView view) {
         if (inForce != conductancesOf) {
             // the leak conductances change only with the model in force (events)
             for (int m = 0; m < membranes; m++) {
@@ -318,7 +379,7 @@ final class PinnedCurrents {
         }
         for (int m = 0; m < membranes; m++) {
             if (hasLeak[m] && dynamic[m]) {
-                leakBound[m] = leakConductance[m] * screen.potentialTolerance(m);
+                leakBound[m] = leakConductance[m] * screen.potentialTolerance(view, m);
             }
         }
     }

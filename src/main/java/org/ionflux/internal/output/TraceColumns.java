@@ -213,6 +213,21 @@ public final class TraceColumns {
         return ColumnPatterns.toRegex(glob);
     }
 
+    /**
+     * Announces that the states of the rows to come lie within {@code [lowest, highest]} (null: unknown): the
+     * pinned-current check then bounds their currents once for all of them where it can.
+     */
+    public void rowsWithin(double[] lowest, double[] highest) {
+        if (pinned != null) {
+            pinned.rowsWithin(lowest, highest);
+        }
+    }
+
+    /** @return rows whose currents' error bound was computed at the row, not over its step (for tests) */
+    long rowsBoundedAlone() {
+        return pinned == null ? 0 : pinned.rowsBoundedAlone();
+    }
+
     /** @return values replaced by the quasi-steady balance of a pinned channel group so far (for tests) */
     public long pinnedValues() {
         return pinned == null ? 0 : pinned.replacedValues();
@@ -220,8 +235,8 @@ public final class TraceColumns {
 
     /**
      * @return the largest ratio seen so far of a channel group's direct-current error bound to the other currents
-     *     across its membrane (0 when no current is recorded), or an upper bound of it (the channel terms' own
-     *     bounds below the threshold); above 1e-3 the group counts as pinned
+     *     across its membrane (0 when no current is recorded), or an upper bound of it (below the threshold the
+     *     bound over a step's rows or the channel terms' own bound); above 1e-3 the group counts as pinned
      */
     public double largestCurrentUncertainty() {
         return pinned == null ? 0 : pinned.largestUncertainty();

@@ -33,6 +33,11 @@ public final class TraceRecorder implements StateSink {
     }
 
     @Override
+    public void rowsWithin(double[] lowest, double[] highest) {
+        columns.rowsWithin(lowest, highest);
+    }
+
+    @Override
     public void sample(double timeS, double[] y) {
         columns.fill(timeS, y, row);
         rows.row(row);

@@ -253,6 +253,9 @@ public final class Simulation {
         private final double[] absoluteTolerance;
         /** The state of a row, reused (sinks copy what they keep). */
         private final double[] rowState;
+        /** A box around the states of a step's rows ({@link StateSink#rowsWithin}), reused. */
+        private final double[] rowsLowest;
+        private final double[] rowsHighest;
 
         Sampler(StateSink sink, InvariantMonitor monitor, RunControl control, StopAtStepEnd stop) {
             this.sink = sink;
@@ -266,6 +269,8 @@ public final class Simulation {
             }
             this.absoluteTolerance = layout.absoluteTolerances(model);
             this.rowState = new double[layout.dimension()];
+            this.rowsLowest = new double[layout.dimension()];
+            this.rowsHighest = new double[layout.dimension()];
         }
 
         void startSegment(double startS, double endS, boolean last, double[] y0) {
@@ -274,6 +279,7 @@ public final class Simulation {
             this.lastSegment = last;
             this.lastTime = startS;
             // a row at the segment start shows the values after the jump
+            sink.rowsWithin(null, null);
             while (next < limit && outputTimes.time(next) <= startS + OutputTimes.SNAP * outputTimes.intervalS()) {
                 emit(outputTimes.time(next), y0);
             }
@@ -334,6 +340,13 @@ public final class Simulation {
                 monitor.record(end);
             } catch (EngineFailure f) {
                 failure = f;
+            }
+            // the rows of this step (and a last row at its end): the Rosenbrock dense output bounds them all at once
+            if (interpolator instanceof RosenbrockStepInterpolator rosenbrock) {
+                rosenbrock.stateBounds(rowsLowest, rowsHighest);
+                sink.rowsWithin(rowsLowest, rowsHighest);
+            } else {
+                sink.rowsWithin(null, null);
             }
             while (next < limit) {
                 double t = outputTimes.time(next);

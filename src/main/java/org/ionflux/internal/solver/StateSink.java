@@ -8,4 +8,12 @@ public interface StateSink {
      * @param y     the state at that time (SI; only valid during the call: copy what you keep)
      */
     void sample(double timeS, double[] y);
+
+    /**
+     * Announces that the states of the samples that follow, until the next call, lie componentwise within
+     * {@code [lowest, highest]} (null: unknown), so that a sink may check something once for all of them. The arrays
+     * are valid during the call only. The default ignores it.
+     */
+    default void rowsWithin(double[] lowest, double[] highest) {
+    }
 }

@@ -153,6 +153,31 @@ class PinnedCurrentsTest {
         }
     }
 
+    /**
+     * Where nothing is near pinned, one bound per solver step over a box that holds its rows settles every row: in the
+     * pump-leak cell (GHK channels, 3 s per row and many rows per step) at most the rows of a few steps are bounded
+     * one by one; and the same scenario's trace is the same with the step bounds as without them (a sink that
+     * drops the boxes bounds every row alone).
+     */
+    @Test
+    void oneBoundPerStepSettlesTheRowsOfAnOrdinaryCell() {
+        Model model = Scenarios.shipped("pump-leak-cell");
+        Run run = run(model);
+        long rows = run.trace().rows().size();
+        assertThat(rows).isGreaterThan(1000);
+        assertThat(run.columns().rowsBoundedAlone()).isLessThan(rows / 20);
+
+        Simulation simulation = new Simulation(model);
+        InMemoryTrace alone = new InMemoryTrace(1000);
+        TraceRecorder recorder = new TraceRecorder(simulation.system(), List.of(), alone);
+        org.ionflux.internal.solver.StateSink withoutBoxes = recorder::sample;
+        assertThat(simulation.run(withoutBoxes, new RunControl()).status()).isEqualTo(RunResult.Status.COMPLETED);
+        assertThat(recorder.columns().rowsBoundedAlone()).isEqualTo(rows);
+        for (int i = 0; i < rows; i++) {
+            assertThat(alone.rows().get(i)).as("row %d", i).containsExactly(run.trace().rows().get(i));
+        }
+    }
+
     @Test
     void ordinaryScenariosKeepTheirDirectCurrents() {
         for (String name : List.of("hh-squid-axon", "pump-leak-cell", "neuron-glia", "calcium-clearance")) {

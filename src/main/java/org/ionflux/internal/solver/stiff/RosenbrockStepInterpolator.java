@@ -120,6 +120,27 @@ public class RosenbrockStepInterpolator extends AbstractStepInterpolator {
         }
     }
 
+    /**
+     * A box that holds the state at every time of the step, as {@link #stateAt} computes it: componentwise
+     * {@code min(y0, y1) - b <= y(theta) <= max(y0, y1) + b} with {@code b = (|q1| + |q2|) / 4}, since
+     * {@code (1 - theta) y0 + theta y1} lies between y0 and y1 and {@code |theta (1 - theta) (q1 + theta q2)|} is
+     * at most a quarter of {@code |q1| + |q2|} for theta in [0, 1]; widened by 1e-12 of the magnitudes, far more
+     * than {@code stateAt}'s rounding (a few ulps of them).
+     *
+     * @param lowest  receives the lower corner
+     * @param highest receives the upper corner
+     */
+    public void stateBounds(final double[] lowest, final double[] highest) {
+        for (int i = 0; i < lowest.length; ++i) {
+            final double y0 = previousState[i];
+            final double y1 = currentState[i];
+            final double bubble = 0.25 * (Math.abs(q1[i]) + Math.abs(q2[i]));
+            final double margin = 1e-12 * (Math.abs(y0) + Math.abs(y1) + bubble);
+            lowest[i] = Math.min(y0, y1) - bubble - margin;
+            highest[i] = Math.max(y0, y1) + bubble + margin;
+        }
+    }
+
     /** {@inheritDoc} */
     @Override
     protected void computeInterpolatedStateAndDerivatives(final double theta, final double oneMinusThetaH) {
