@@ -8,7 +8,7 @@ import org.ionflux.internal.solver.IonFluxSystem;
 
 /**
  * What a trace row of the warm pump-leak bench costs, column kind by column kind: {@link TraceRowBenchmark}'s record
- * sets and the right-hand side, timed in one JVM round by round (each round times every set once over the 3601
+ * sets (each block of 36 rows announced with its box, as a run's steps are) and the right-hand side, timed in one JVM round by round (each round times every set once over the 3601
  * states of a real run, ten times over), so that the phases in which this shared machine's cores run slower or
  * faster hit every set alike; separate JMH forks land in different phases. Prints, per set, the median and fastest
  * ns per row over the rounds after the first third (the JIT's). Run from {@code benchmarks/}:
@@ -26,6 +26,7 @@ public final class RowCostReport {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 150;
         Model model = TraceRowBenchmark.model();
         double[][] states = TraceRowBenchmark.states(model);
+        double[][][] boxes = TraceRowBenchmark.boxes(states);
         List<String> sets = List.of("state", "state+bath", "state+nernst", "state+I_Na", "all", "rhs");
         int n = sets.size();
         TraceColumns[] columns = new TraceColumns[n];
@@ -42,11 +43,10 @@ public final class RowCostReport {
             for (int k = 0; k < n; k++) {
                 long start = System.nanoTime();
                 for (int repeat = 0; repeat < 10; repeat++) {
-                    for (int i = 0; i < states.length; i++) {
-                        if (columns[k] != null) {
-                            columns[k].fill(i, states[i], rows[k]);
-                            sum += rows[k][1];
-                        } else {
+                    if (columns[k] != null) {
+                        sum += TraceRowBenchmark.fillAll(columns[k], states, boxes, rows[k]);
+                    } else {
+                        for (int i = 0; i < states.length; i++) {
                             rhsSystem.computeDerivatives(0.0, states[i], yDot);
                             sum += yDot[0];
                         }

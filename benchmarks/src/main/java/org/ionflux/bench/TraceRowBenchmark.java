@@ -47,10 +47,17 @@ public class TraceRowBenchmark {
     public String record;
 
     static final int ROWS = 3601;
+    /**
+     * Rows per solver step, as in the run (3601 rows in 100 steps): a run announces each step's box
+     * ({@code TraceColumns.rowsWithin}), within which the pinned-current check bounds the rows once; here the box of
+     * each block of this many consecutive states.
+     */
+    static final int ROWS_PER_STEP = 36;
 
     private IonFluxSystem system;
     private TraceColumns columns;
     private double[][] states;
+    private double[][][] boxes;
     private double[] row;
     private double[] yDot;
 
@@ -58,6 +65,7 @@ public class TraceRowBenchmark {
     public void build() {
         Model model = model();
         states = states(model);
+        boxes = boxes(states);
         system = new IonFluxSystem(model);
         columns = new TraceColumns(system, patterns(record));
         row = new double[columns.size()];
@@ -81,6 +89,39 @@ public class TraceRowBenchmark {
         return sampled.toArray(new double[0][]);
     }
 
+    /** @return per block of {@link #ROWS_PER_STEP} states, its componentwise lowest and highest state */
+    static double[][][] boxes(double[][] states) {
+        int blocks = (states.length + ROWS_PER_STEP - 1) / ROWS_PER_STEP;
+        double[][][] boxes = new double[blocks][2][];
+        for (int b = 0; b < blocks; b++) {
+            double[] low = states[b * ROWS_PER_STEP].clone();
+            double[] high = low.clone();
+            for (int i = b * ROWS_PER_STEP; i < Math.min(states.length, (b + 1) * ROWS_PER_STEP); i++) {
+                for (int k = 0; k < low.length; k++) {
+                    low[k] = Math.min(low[k], states[i][k]);
+                    high[k] = Math.max(high[k], states[i][k]);
+                }
+            }
+            boxes[b][0] = low;
+            boxes[b][1] = high;
+        }
+        return boxes;
+    }
+
+    /** Fills the rows of every state, announcing each block's box first, as a run does; returns a checksum. */
+    static double fillAll(TraceColumns columns, double[][] states, double[][][] boxes, double[] row) {
+        double sum = 0;
+        for (int i = 0; i < states.length; i++) {
+            if (i % ROWS_PER_STEP == 0) {
+                double[][] box = boxes[i / ROWS_PER_STEP];
+                columns.rowsWithin(box[0], box[1]);
+            }
+            columns.fill(i, states[i], row);
+            sum += row[row.length - 1];
+        }
+        return sum;
+    }
+
     /** @return the record patterns of a {@link #record} value */
     static List<String> patterns(String record) {
         return switch (record) {
@@ -96,12 +137,7 @@ public class TraceRowBenchmark {
     @Benchmark
     @OperationsPerInvocation(ROWS)
     public double fill() {
-        double sum = 0;
-        for (int i = 0; i < ROWS; i++) {
-            columns.fill(i, states[i], row);
-            sum += row[row.length - 1];
-        }
-        return sum;
+        return fillAll(columns, states, boxes, row);
     }
 
     @Benchmark

@@ -126,6 +126,39 @@ public final class Fluxes {
         values[volumeRateStart + compartment] += m3PerS;
     }
 
+    /**
+     * @return every accumulator, for reading only (a trace row reads its columns straight from it); the positions
+     *     of the values are those of the {@code ...Index} methods
+     */
+    public double[] values() {
+        return values;
+    }
+
+    /** @return where {@link #speciesFlux} is in {@link #values} */
+    public int speciesFluxIndex(int membrane, int species) {
+        return membrane * speciesCount + species;
+    }
+
+    /** @return where {@link #speciesCurrent} is in {@link #values} */
+    public int speciesCurrentIndex(int membrane, int species) {
+        return speciesCurrentStart + membrane * speciesCount + species;
+    }
+
+    /** @return where {@link #leakCurrent} is in {@link #values} */
+    public int leakCurrentIndex(int membrane) {
+        return leakCurrentStart + membrane;
+    }
+
+    /** @return where {@link #pumpCurrent} is in {@link #values} */
+    public int pumpCurrentIndex(int membrane) {
+        return pumpCurrentStart + membrane;
+    }
+
+    /** @return where {@link #stimulusCurrent} is in {@link #values} */
+    public int stimulusCurrentIndex(int membrane) {
+        return stimulusCurrentStart + membrane;
+    }
+
     /** @return the flux of species s through membrane m, mol/s, outward positive */
     public double speciesFlux(int membrane, int species) {
         return values[membrane * speciesCount + species];

@@ -113,6 +113,8 @@ final class PinnedCurrents {
     private final long[] leakReplacedAt;
     private long row;
     private long replaced;
+    /** The last row where a value was replaced. */
+    private long lastReplacedRow = -1;
     private double worstRatio;
 
     /** Prepares the groups of the system's model. */
@@ -346,6 +348,7 @@ final class PinnedCurrents {
                     current[g] = all.speciesCurrent(m, s) + (quasiSteady - direct);
                     flux[g] = all.speciesFlux(m, s) + (quasiSteady - direct) * area[m] / (z * faraday);
                     replacedAt[g] = row;
+                    lastReplacedRow = row;
                     replaced++;
                 }
             }
@@ -356,6 +359,7 @@ final class PinnedCurrents {
                 if (leakBound[m] > PINNED * rest && Math.abs(quasiSteady - direct) <= leakBound[m]) {
                     leak[m] = quasiSteady;
                     leakReplacedAt[m] = row;
+                    lastReplacedRow = row;
                     replaced++;
                 }
             }
@@ -428,6 +432,11 @@ final class PinnedCurrents {
             rate += bordersInside[c][k] ? -j : j;
         }
         return rate;
+    }
+
+    /** @return true if the last {@link #update} replaced a value (the others are the system's own) */
+    boolean replacedInRow() {
+        return lastReplacedRow == row;
     }
 
     /** @return outward current density of species s through membrane m, A/m^2 */

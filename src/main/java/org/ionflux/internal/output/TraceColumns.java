@@ -3,6 +3,8 @@ package org.ionflux.internal.output;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.ionflux.internal.mechanism.Fluxes;
+import org.ionflux.internal.mechanism.StateView;
 import org.ionflux.internal.mechanism.StatefulTerm;
 import org.ionflux.internal.model.Compartment;
 import org.ionflux.internal.model.Membrane;
@@ -70,14 +72,32 @@ public final class TraceColumns {
     private static final int OP_PUMP = 9;
     private static final int OP_STIMULUS = 10;
     private final List<int[]> ops = new ArrayList<>();
-    private int[] op;
-    private int[] argA;
-    private int[] argB;
     /**
-     * Per Nernst column {@code R T / (z F)} in V, so that a row takes one logarithm and no division for it (the
-     * same operations in the same order as {@code Nernst.nernstPotentialVolts}: the same bits).
+     * The row plan, made at the first row. Most columns are one value of the system's arrays (potentials,
+     * concentrations, volumes, the flux accumulators) times a unit factor: {@code row[plainColumn[k]] =
+     * plainSource[k][plainIndex[k]] * plainUnit[k]}, the same operations as the observables' getters, without a
+     * call or a branch per column.
      */
+    private int[] plainColumn;
+    private double[][] plainSource;
+    private int[] plainIndex;
+    private double[] plainUnit;
+    /**
+     * Nernst columns: one logarithm each, times {@code R T / (z F)} in V (the same operations in the same order as
+     * {@code Nernst.nernstPotentialVolts}: the same bits).
+     */
+    private int[] nernstColumn;
+    private int[] nernstMembrane;
+    private int[] nernstSpecies;
     private double[] nernstVoltsPerLog;
+    /** Gate columns: the state variable itself. */
+    private int[] gateColumn;
+    private int[] gateIndex;
+    /** Current and flux columns, rewritten from {@link PinnedCurrents} in a row where it replaced a value. */
+    private int[] pinnedColumn;
+    private int[] pinnedOp;
+    private int[] pinnedA;
+    private int[] pinnedB;
     private boolean needsFluxes;
     /** Currents of channel groups that pin their membrane, from the quasi-steady balance; null if none can. */
     private final PinnedCurrents pinned;
@@ -260,20 +280,8 @@ public final class TraceColumns {
      * @param row   output, length {@link #size()}
      */
     public void fill(double timeS, double[] y, double[] row) {
-        if (op == null) {
-            op = new int[ops.size()];
-            argA = new int[ops.size()];
-            argB = new int[ops.size()];
-            nernstVoltsPerLog = new double[ops.size()];
-            for (int i = 0; i < op.length; i++) {
-                op[i] = ops.get(i)[0];
-                argA[i] = ops.get(i)[1];
-                argB[i] = ops.get(i)[2];
-                if (op[i] == OP_NERNST) {
-                    nernstVoltsPerLog[i] = Constants.thermalVoltageVolts(system.view().temperatureK())
-                            / system.view().valence(argB[i]);
-                }
-            }
+        if (plainColumn == null) {
+            plan();
         }
         // currents and fluxes cost a pass over every mechanism: only when a recorded column needs them
         if (needsFluxes) {
@@ -286,25 +294,130 @@ public final class TraceColumns {
             system.updateStateObservables(y);
         }
         row[0] = timeS;
-        for (int i = 1; i < row.length; i++) {
-            int a = argA[i];
-            int b = argB[i];
-            row[i] = switch (op[i]) {
-                case OP_POTENTIAL -> system.potentialVolts(a) * MV_PER_V;
-                case OP_CONCENTRATION -> system.concentrationMolPerM3(a, b);
-                case OP_VOLUME -> system.volumeM3(a) * PL_PER_M3;
-                case OP_NERNST -> nernstVoltsPerLog[i] * system.nernstLogRatio(a, b) * MV_PER_V;
-                case OP_CURRENT -> (pinned != null ? pinned.speciesCurrent(a, b)
-                        : system.speciesCurrentAPerM2(a, b)) * UA_CM2_PER_A_M2;
-                case OP_LEAK -> (pinned != null ? pinned.leakCurrent(a) : system.leakCurrentAPerM2(a))
-                        * UA_CM2_PER_A_M2;
-                case OP_FLUX -> (pinned != null ? pinned.speciesFlux(a, b) : system.speciesFluxMolPerS(a, b))
-                        * FMOL_PER_MOL;
-                case OP_GATE -> y[a];
-                case OP_PUMP -> system.pumpCurrentAPerM2(a) * UA_CM2_PER_A_M2;
-                case OP_STIMULUS -> system.stimulusCurrentAPerM2(a) * UA_CM2_PER_A_M2;
-                default -> Double.NaN;
-            };
+        for (int k = 0; k < plainColumn.length; k++) {
+            row[plainColumn[k]] = plainSource[k][plainIndex[k]] * plainUnit[k];
         }
+        for (int k = 0; k < nernstColumn.length; k++) {
+            row[nernstColumn[k]] = nernstVoltsPerLog[k] * system.nernstLogRatio(nernstMembrane[k], nernstSpecies[k])
+                    * MV_PER_V;
+        }
+        for (int k = 0; k < gateColumn.length; k++) {
+            row[gateColumn[k]] = y[gateIndex[k]];
+        }
+        if (pinned != null && pinned.replacedInRow()) {
+            for (int k = 0; k < pinnedColumn.length; k++) {
+                int a = pinnedA[k];
+                int b = pinnedB[k];
+                row[pinnedColumn[k]] = switch (pinnedOp[k]) {
+                    case OP_CURRENT -> pinned.speciesCurrent(a, b) * UA_CM2_PER_A_M2;
+                    case OP_LEAK -> pinned.leakCurrent(a) * UA_CM2_PER_A_M2;
+                    default -> pinned.speciesFlux(a, b) * FMOL_PER_MOL;
+                };
+            }
+        }
+    }
+
+    /** Makes the row plan ({@link #plainColumn} and the others) from the columns' operations. */
+    private void plan() {
+        StateView view = system.view();
+        Fluxes fluxes = system.fluxes();
+        int species = view.speciesCount();
+        List<Integer> plain = new ArrayList<>();
+        List<double[]> sources = new ArrayList<>();
+        List<Integer> indices = new ArrayList<>();
+        List<Double> units = new ArrayList<>();
+        List<Integer> nernst = new ArrayList<>();
+        List<Integer> gates = new ArrayList<>();
+        List<Integer> replaceable = new ArrayList<>();
+        for (int i = 1; i < ops.size(); i++) {
+            int[] entry = ops.get(i);
+            int a = entry[1];
+            int b = entry[2];
+            double[] source = null;
+            int index = 0;
+            double unit = 1.0;
+            switch (entry[0]) {
+                case OP_POTENTIAL -> {
+                    source = view.potentials();
+                    index = a;
+                    unit = MV_PER_V;
+                }
+                case OP_CONCENTRATION -> {
+                    source = view.concentrations();
+                    index = a * species + b;
+                }
+                case OP_VOLUME -> {
+                    source = view.volumes();
+                    index = a;
+                    unit = PL_PER_M3;
+                }
+                case OP_CURRENT -> {
+                    source = fluxes.values();
+                    index = fluxes.speciesCurrentIndex(a, b);
+                    unit = UA_CM2_PER_A_M2;
+                }
+                case OP_LEAK -> {
+                    source = fluxes.values();
+                    index = fluxes.leakCurrentIndex(a);
+                    unit = UA_CM2_PER_A_M2;
+                }
+                case OP_FLUX -> {
+                    source = fluxes.values();
+                    index = fluxes.speciesFluxIndex(a, b);
+                    unit = FMOL_PER_MOL;
+                }
+                case OP_PUMP -> {
+                    source = fluxes.values();
+                    index = fluxes.pumpCurrentIndex(a);
+                    unit = UA_CM2_PER_A_M2;
+                }
+                case OP_STIMULUS -> {
+                    source = fluxes.values();
+                    index = fluxes.stimulusCurrentIndex(a);
+                    unit = UA_CM2_PER_A_M2;
+                }
+                case OP_NERNST -> nernst.add(i);
+                case OP_GATE -> gates.add(i);
+                default -> throw new IllegalStateException("operation " + entry[0]);
+            }
+            if (source != null) {
+                plain.add(i);
+                sources.add(source);
+                indices.add(index);
+                units.add(unit);
+            }
+            if (entry[0] == OP_CURRENT || entry[0] == OP_LEAK || entry[0] == OP_FLUX) {
+                replaceable.add(i);
+            }
+        }
+        plainSource = sources.toArray(new double[0][]);
+        plainIndex = indices.stream().mapToInt(Integer::intValue).toArray();
+        plainUnit = units.stream().mapToDouble(Double::doubleValue).toArray();
+        nernstColumn = nernst.stream().mapToInt(Integer::intValue).toArray();
+        nernstMembrane = new int[nernstColumn.length];
+        nernstSpecies = new int[nernstColumn.length];
+        nernstVoltsPerLog = new double[nernstColumn.length];
+        for (int k = 0; k < nernstColumn.length; k++) {
+            int[] entry = ops.get(nernstColumn[k]);
+            nernstMembrane[k] = entry[1];
+            nernstSpecies[k] = entry[2];
+            nernstVoltsPerLog[k] = Constants.thermalVoltageVolts(view.temperatureK()) / view.valence(entry[2]);
+        }
+        gateColumn = gates.stream().mapToInt(Integer::intValue).toArray();
+        gateIndex = new int[gateColumn.length];
+        for (int k = 0; k < gateColumn.length; k++) {
+            gateIndex[k] = ops.get(gateColumn[k])[1];
+        }
+        pinnedColumn = replaceable.stream().mapToInt(Integer::intValue).toArray();
+        pinnedOp = new int[pinnedColumn.length];
+        pinnedA = new int[pinnedColumn.length];
+        pinnedB = new int[pinnedColumn.length];
+        for (int k = 0; k < pinnedColumn.length; k++) {
+            int[] entry = ops.get(pinnedColumn[k]);
+            pinnedOp[k] = entry[0];
+            pinnedA[k] = entry[1];
+            pinnedB[k] = entry[2];
+        }
+        plainColumn = plain.stream().mapToInt(Integer::intValue).toArray();
     }
 }
