@@ -54,6 +54,14 @@ public final class IonFluxSystem {
     private final double[] initialVolume;
     private final double[] initialPerVolume;
     private final double[] clampedConcentration;
+    /**
+     * The concentrations that are state (amount over volume), as positions {@code c * species + s}, and their
+     * compartments; the others (clamped, or a species that stays at zero) change only at a segment start, so an
+     * evaluation copies them only when {@link #constantsStale} (set by {@link #startSegment}).
+     */
+    private final int[] stateConcentration;
+    private final int[] stateConcentrationCompartment;
+    private boolean constantsStale = true;
     private final int[] amountIndex;
     private final int[] volumeIndex;
     private final int[] externalChargeIndex;
@@ -113,6 +121,18 @@ public final class IonFluxSystem {
             externalChargeIndex[c] = layout.externalChargeIndex(c);
             for (int s = 0; s < speciesCount; s++) {
                 amountIndex[c * speciesCount + s] = layout.amountIndex(c, s);
+            }
+        }
+        int stateful = 0;
+        for (int i = 0; i < amountIndex.length; i++) {
+            stateful += amountIndex[i] >= 0 ? 1 : 0;
+        }
+        stateConcentration = new int[stateful];
+        stateConcentrationCompartment = new int[stateful];
+        for (int i = 0, k = 0; i < amountIndex.length; i++) {
+            if (amountIndex[i] >= 0) {
+                stateConcentration[k] = i;
+                stateConcentrationCompartment[k++] = i / speciesCount;
             }
         }
         insideOf = new int[membraneCount];
@@ -210,6 +230,7 @@ public final class IonFluxSystem {
      */
     public void startSegment(double timeS) {
         Arrays.fill(observedState, Double.NaN);
+        constantsStale = true;
         for (Event event : model.events()) {
             if (Math.abs(event.atS() - timeS) <= jumpToleranceS) {
                 inForce = event.applyTo(inForce, jumpToleranceS);
@@ -408,19 +429,29 @@ public final class IonFluxSystem {
         double[] perVolume = view.perVolumes();
         double[] concentration = view.concentrations();
         double[] potential = view.potentials();
+        if (constantsStale) {
+            for (int c = 0; c < compartmentCount; c++) {
+                volume[c] = initialVolume[c];
+                perVolume[c] = initialPerVolume[c];
+                for (int s = 0; s < speciesCount; s++) {
+                    int i = c * speciesCount + s;
+                    if (amountIndex[i] < 0) {
+                        concentration[i] = clampedConcentration[i];
+                    }
+                }
+            }
+            constantsStale = false;
+        }
         for (int c = 0; c < compartmentCount; c++) {
             // one division per compartment whose volume changes, not per species (c = n / Vol to within an ulp)
             if (volumeIndex[c] >= 0) {
                 volume[c] = y[volumeIndex[c]];
                 perVolume[c] = 1.0 / volume[c];
-            } else {
-                volume[c] = initialVolume[c];
-                perVolume[c] = initialPerVolume[c];
             }
-            for (int s = 0; s < speciesCount; s++) {
-                int i = c * speciesCount + s;
-                concentration[i] = amountIndex[i] >= 0 ? y[amountIndex[i]] * perVolume[c] : clampedConcentration[i];
-            }
+        }
+        for (int k = 0; k < stateConcentration.length; k++) {
+            int i = stateConcentration[k];
+            concentration[i] = y[amountIndex[i]] * perVolume[stateConcentrationCompartment[k]];
         }
         for (int m = 0; m < membraneCount; m++) {
             potential[m] = potentialIndex[m] >= 0 ? y[potentialIndex[m]] : capacitance.clampVolts(m);
