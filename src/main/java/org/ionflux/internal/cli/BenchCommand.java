@@ -78,16 +78,10 @@ final class BenchCommand implements Callable<Integer> {
         if (serve) {
             return serve(loaded);
         }
-        RunResult last = null;
         double[] times = new double[repeat];
-        for (int i = 0; i < repeat; i++) {
-            RunResult r = run(loaded);
-            if (r.status() != RunResult.Status.COMPLETED) {
-                spec.commandLine().getErr().println("bench: the run failed: " + r.error());
-                return Main.ENGINE_FAILURE;
-            }
-            times[i] = r.integrationWallTimeS();
-            last = r;
+        RunResult last = timeRuns(loaded, times);
+        if (last == null) {
+            return Main.ENGINE_FAILURE;
         }
         double median = sortedMedian(times);
         JsonWriter json = new JsonWriter(false).beginObject();
@@ -129,13 +123,8 @@ final class BenchCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
             double[] times = new double[n];
-            for (int i = 0; i < n; i++) {
-                RunResult r = run(loaded);
-                if (r.status() != RunResult.Status.COMPLETED) {
-                    spec.commandLine().getErr().println("bench: the run failed: " + r.error());
-                    return Main.ENGINE_FAILURE;
-                }
-                times[i] = r.integrationWallTimeS();
+            if (timeRuns(loaded, times) == null) {
+                return Main.ENGINE_FAILURE;
             }
             double median = sortedMedian(times);
             JsonWriter json = new JsonWriter(false).beginObject();
@@ -146,6 +135,24 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         return Main.OK;
+    }
+
+    /**
+     * Times {@code times.length} runs into {@code times} (s).
+     *
+     * @return the last run, or null after reporting a failed one
+     */
+    private RunResult timeRuns(LoadedScenario loaded, double[] times) {
+        RunResult last = null;
+        for (int i = 0; i < times.length; i++) {
+            last = run(loaded);
+            if (last.status() != RunResult.Status.COMPLETED) {
+                spec.commandLine().getErr().println("bench: the run failed: " + last.error());
+                return null;
+            }
+            times[i] = last.integrationWallTimeS();
+        }
+        return last;
     }
 
     /** Sorts {@code times} and returns their median. */

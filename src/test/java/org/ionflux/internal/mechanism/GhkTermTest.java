@@ -89,19 +89,8 @@ class GhkTermTest {
             }
             term.startSegment(model, 0.0, 1e-12);
             int species = model.species().size();
-            int compartments = model.compartments().size();
             int membranes = model.membranes().size();
-            int[] amountIndex = new int[compartments * species];
-            for (int c = 0; c < compartments; c++) {
-                for (int s = 0; s < species; s++) {
-                    amountIndex[c * species + s] = system.layout().amountIndex(c, s);
-                }
-            }
-            int[] potentialIndex = new int[membranes];
-            for (int m = 0; m < membranes; m++) {
-                potentialIndex[m] = system.layout().potentialIndex(m);
-            }
-            int[] volumeIndex = volumeIndices(system, compartments);
+            int[] potentialIndex = potentialIndices(system, membranes);
             double[] y = system.initialState();
             StateView view = system.view();
             for (int trial = 0; trial < 600; trial++) {
@@ -125,10 +114,8 @@ class GhkTermTest {
                 }
                 Fluxes fluxes = new Fluxes(view.speciesCount(), view.compartmentCount(), view.membraneCount());
                 term.addRates(view, fluxes);
-                CurrentErrorBounds cheap = new CurrentErrorBounds(species, membranes, amountIndex, potentialIndex,
-                        volumeIndex, absTol, relTol);
-                CurrentErrorBounds exact = new CurrentErrorBounds(species, membranes, amountIndex, potentialIndex,
-                        volumeIndex, absTol, relTol);
+                CurrentErrorBounds cheap = bounds(system, absTol, relTol);
+                CurrentErrorBounds exact = bounds(system, absTol, relTol);
                 cheap.clear(view);
                 exact.clear(view);
                 term.addCurrentErrorBounds(view, fluxes, cheap);
@@ -174,23 +161,13 @@ class GhkTermTest {
             }
             term.startSegment(model, 0.0, 1e-12);
             int species = model.species().size();
-            int compartments = model.compartments().size();
             int membranes = model.membranes().size();
-            int[] amountIndex = new int[compartments * species];
-            for (int c = 0; c < compartments; c++) {
-                for (int s = 0; s < species; s++) {
-                    amountIndex[c * species + s] = system.layout().amountIndex(c, s);
-                }
-            }
-            int[] potentialIndex = new int[membranes];
             boolean[] isPotential = new boolean[system.dimension()];
-            for (int m = 0; m < membranes; m++) {
-                potentialIndex[m] = system.layout().potentialIndex(m);
-                if (potentialIndex[m] >= 0) {
-                    isPotential[potentialIndex[m]] = true;
+            for (int i : potentialIndices(system, membranes)) {
+                if (i >= 0) {
+                    isPotential[i] = true;
                 }
             }
-            int[] volumeIndex = volumeIndices(system, compartments);
             double[] absTol = system.layout().absoluteTolerances(model);
             double[] relTol = system.layout().relativeTolerances(model);
             double[] y0 = system.initialState();
@@ -211,10 +188,8 @@ class GhkTermTest {
                     low[i] = Math.min(a, b);
                     high[i] = Math.max(a, b);
                 }
-                CurrentErrorBounds within = new CurrentErrorBounds(species, membranes, amountIndex, potentialIndex,
-                        volumeIndex, absTol, relTol);
-                CurrentErrorBounds row = new CurrentErrorBounds(species, membranes, amountIndex, potentialIndex,
-                        volumeIndex, absTol, relTol);
+                CurrentErrorBounds within = bounds(system, absTol, relTol);
+                CurrentErrorBounds row = bounds(system, absTol, relTol);
                 for (int inside = 0; inside < 10; inside++) {
                     double[] y = new double[y0.length];
                     for (int i = 0; i < y.length; i++) {
@@ -245,11 +220,29 @@ class GhkTermTest {
         assertThat(checked).isGreaterThan(10000);
     }
 
-    private static int[] volumeIndices(IonFluxSystem system, int compartments) {
+    private static int[] potentialIndices(IonFluxSystem system, int membranes) {
+        int[] potentialIndex = new int[membranes];
+        for (int m = 0; m < membranes; m++) {
+            potentialIndex[m] = system.layout().potentialIndex(m);
+        }
+        return potentialIndex;
+    }
+
+    /** @return empty bounds for {@code system}'s state layout with these tolerances */
+    private static CurrentErrorBounds bounds(IonFluxSystem system, double[] absTol, double[] relTol) {
+        Model model = system.model();
+        int species = model.species().size();
+        int compartments = model.compartments().size();
+        int membranes = model.membranes().size();
+        int[] amountIndex = new int[compartments * species];
         int[] volumeIndex = new int[compartments];
         for (int c = 0; c < compartments; c++) {
             volumeIndex[c] = system.layout().volumeIndex(c);
+            for (int s = 0; s < species; s++) {
+                amountIndex[c * species + s] = system.layout().amountIndex(c, s);
+            }
         }
-        return volumeIndex;
+        return new CurrentErrorBounds(species, membranes, amountIndex, potentialIndices(system, membranes),
+                volumeIndex, absTol, relTol);
     }
 }
