@@ -23,14 +23,10 @@ class GhkTermTest {
     void sharedExponentialsGiveEachChannelsOwnFlux() throws Exception {
         SplittableRandom random = new SplittableRandom(21);
         int checked = 0;
-        for (Path file : Scenarios.allShipped()) {
-            Model model = Scenarios.load(file);
-            IonFluxSystem system = new IonFluxSystem(model);
-            GhkTerm term = new GhkTerm(model);
-            if (term.isEmpty()) {
-                continue;
-            }
-            term.startSegment(model, 0.0, 1e-12);
+        for (Ghk shipped : shippedWithGhkChannels()) {
+            Model model = shipped.model();
+            IonFluxSystem system = shipped.system();
+            GhkTerm term = shipped.term();
             double[] y = system.initialState();
             StateView view = system.view();
             for (int trial = 0; trial < 2000; trial++) {
@@ -80,14 +76,10 @@ class GhkTermTest {
     void cheapErrorBoundIsNeverBelowTheExactOne() throws Exception {
         SplittableRandom random = new SplittableRandom(8);
         int checked = 0;
-        for (Path file : Scenarios.allShipped()) {
-            Model model = Scenarios.load(file);
-            IonFluxSystem system = new IonFluxSystem(model);
-            GhkTerm term = new GhkTerm(model);
-            if (term.isEmpty()) {
-                continue;
-            }
-            term.startSegment(model, 0.0, 1e-12);
+        for (Ghk shipped : shippedWithGhkChannels()) {
+            Model model = shipped.model();
+            IonFluxSystem system = shipped.system();
+            GhkTerm term = shipped.term();
             int species = model.species().size();
             int membranes = model.membranes().size();
             int[] potentialIndex = potentialIndices(system, membranes);
@@ -152,14 +144,10 @@ class GhkTermTest {
     void boundOverABoxHoldsAtEveryStateInIt() throws Exception {
         SplittableRandom random = new SplittableRandom(13);
         int checked = 0;
-        for (Path file : Scenarios.allShipped()) {
-            Model model = Scenarios.load(file);
-            IonFluxSystem system = new IonFluxSystem(model);
-            GhkTerm term = new GhkTerm(model);
-            if (term.isEmpty()) {
-                continue;
-            }
-            term.startSegment(model, 0.0, 1e-12);
+        for (Ghk shipped : shippedWithGhkChannels()) {
+            Model model = shipped.model();
+            IonFluxSystem system = shipped.system();
+            GhkTerm term = shipped.term();
             int species = model.species().size();
             int membranes = model.membranes().size();
             boolean[] isPotential = new boolean[system.dimension()];
@@ -218,6 +206,24 @@ class GhkTermTest {
             }
         }
         assertThat(checked).isGreaterThan(10000);
+    }
+
+    /** A shipped scenario with GHK channels: its model, a system and its GHK term with the parameters of t = 0. */
+    private record Ghk(Model model, IonFluxSystem system, GhkTerm term) {
+    }
+
+    private static java.util.List<Ghk> shippedWithGhkChannels() throws Exception {
+        java.util.List<Ghk> found = new java.util.ArrayList<>();
+        for (Path file : Scenarios.allShipped()) {
+            Model model = Scenarios.load(file);
+            GhkTerm term = new GhkTerm(model);
+            if (!term.isEmpty()) {
+                term.startSegment(model, 0.0, 1e-12);
+                found.add(new Ghk(model, new IonFluxSystem(model), term));
+            }
+        }
+        assertThat(found).isNotEmpty();
+        return found;
     }
 
     private static int[] potentialIndices(IonFluxSystem system, int membranes) {
