@@ -77,6 +77,55 @@ class RosenbrockHandlersTest {
         assertThat(compared[0]).isGreaterThan(100);
     }
 
+    /**
+     * {@code stateBounds} must hold every state {@code stateAt} gives within the step (it lets a trace check all of a
+     * step's rows at once): the ends and 200 random times of every step of a stiff problem (Robertson) and a
+     * linear one. (Without the quarter of {@code |q1| + |q2|} the box misses states inside Robertson's steps.)
+     */
+    @Test
+    void stateBoundsHoldEveryInterpolatedState() {
+        final int[] checked = new int[1];
+        for (final boolean stiff : new boolean[] {true, false}) {
+            final RosenbrockIntegrator integrator = new RosenbrockIntegrator(0.0, 1.0e3, 1.0e-10, 1.0e-6);
+            integrator.addStepHandler(new StepHandler() {
+                private final java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+
+                @Override
+                public void init(final double t0, final double[] y0, final double t) {
+                }
+
+                @Override
+                public void handleStep(final StepInterpolator interpolator, final boolean isLast) {
+                    final RosenbrockStepInterpolator rosenbrock = (RosenbrockStepInterpolator) interpolator;
+                    final int n = interpolator.getInterpolatedState().length;
+                    final double[] low = new double[n];
+                    final double[] high = new double[n];
+                    rosenbrock.stateBounds(low, high);
+                    final double start = interpolator.getPreviousTime();
+                    final double end = interpolator.getCurrentTime();
+                    final double[] y = new double[n];
+                    for (int k = 0; k <= 201; k++) {
+                        final double t = k == 0 ? start : k == 201 ? end : start + (end - start) * random.nextDouble();
+                        rosenbrock.stateAt(t, y);
+                        for (int i = 0; i < n; i++) {
+                            assertThat(y[i]).as("component %d at t = %s in [%s, %s]", i, t, start, end)
+                                    .isBetween(low[i], high[i]);
+                        }
+                        checked[0]++;
+                    }
+                }
+            });
+            if (stiff) {
+                final double[] y = TestProblems.Robertson.initial();
+                integrator.integrate(new TestProblems.Robertson(), 0.0, y.clone(), 40.0, y);
+            } else {
+                final double[] y = TestProblems.Linear2.initial();
+                integrator.integrate(new TestProblems.Linear2(), 0.0, y.clone(), 5.0, y);
+            }
+        }
+        assertThat(checked[0]).isGreaterThan(2000);
+    }
+
     @Test
     void stepHandlerSamplingAtFixedTimesSeesExactSolution() {
         final RosenbrockIntegrator integrator = new RosenbrockIntegrator(0.0, 1.0, 1.0e-10, 1.0e-8);
