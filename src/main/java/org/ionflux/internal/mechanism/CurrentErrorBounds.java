@@ -161,7 +161,10 @@ public final class CurrentErrorBounds {
     private final class ExactPartials implements Partials {
         @Override
         public void fluxByConcentration(int m, int s, double dJdc, double dIdc, int c, int sc) {
-            add(m, s, Math.abs(dIdc) * concentrationTolerance(c, sc));
+            // a clamped side has no tolerance: skipped, not added as 0 times a partial that may be infinite
+            if (amountIndex[c * species + sc] >= 0) {
+                add(m, s, Math.abs(dIdc) * concentrationTolerance(c, sc));
+            }
         }
 
         @Override

@@ -101,7 +101,8 @@ public final class GhkTerm implements Term {
      * derivative {@code 1/u - 1/(e^u - 1)} lies in (0, 1)), so {@code |dJ/dV| = P A |zF/RT| |c_in f'(u) + c_out
      * f'(-u)|} is below {@code P A |zF/RT| (|c_in| f(u) + |c_out| f(-u))}; the concentration partials are exact
      * ({@code P A f(u)} and {@code P A f(-u)}). It exceeds the exact bound by less than the potential's part of it
-     * over {@code f'/f}: a few times at most at resting potentials.
+     * over {@code f'/f}, a few times at most at resting potentials, and is widened by 1e-12 so that rounding never
+     * puts it below.
      */
     @Override
     public void addCurrentErrorBounds(StateView view, Fluxes fluxes, CurrentErrorBounds out) {
@@ -113,7 +114,8 @@ public final class GhkTerm implements Term {
             factors.at(reducedPerVolt[i] * view.potentialVolts(m));
             double perConcentration = Math.abs(reducedPerVolt[i]) * out.potentialTolerance(m);
             double currentPerFactor = Math.abs(permeabilityMPerS[i] * view.areaM2(m) * currentPerFlux[i]);
-            out.add(m, s, currentPerFactor * (factors.factor() * (out.concentrationTolerance(in, s)
+            // widened by 1e-12: with a clamped potential the bound equals the exact one but for rounding
+            out.add(m, s, (1 + 1e-12) * currentPerFactor * (factors.factor() * (out.concentrationTolerance(in, s)
                     + Math.abs(view.concentration(in, s)) * perConcentration)
                     + factors.factorOpposite() * (out.concentrationTolerance(outside, s)
                     + Math.abs(view.concentration(outside, s)) * perConcentration)));
@@ -123,7 +125,8 @@ public final class GhkTerm implements Term {
     /**
      * The bound of {@link #addCurrentErrorBounds} at the box's worst corner: it grows with |c_in|, |c_out| and the
      * tolerances, with {@code f(u)} (increasing in u) and {@code f(-u)} (decreasing), so the largest magnitudes and
-     * tolerances with {@code f(u_max)} and {@code f(-u_min)} bound it over the box; widened by 1e-12 for rounding.
+     * tolerances with {@code f(u_max)} and {@code f(-u_min)} bound it over the box; widened by 1e-11 for rounding
+     * (more than the row bound's 1e-12, so that it is never below that one either).
      */
     @Override
     public boolean addCurrentErrorBoundsWithin(StateView view, CurrentErrorBounds out) {
@@ -138,7 +141,7 @@ public final class GhkTerm implements Term {
             double factorOppositeMax = SpecialFunctions.uOverOneMinusExpMinusU(-Math.min(uLow, uHigh));
             double perConcentration = Math.abs(reducedPerVolt[i]) * out.maxPotentialTolerance(m);
             double currentPerFactor = Math.abs(permeabilityMPerS[i] * view.areaM2(m) * currentPerFlux[i]);
-            out.add(m, s, (1 + 1e-12) * currentPerFactor * (factorMax * (out.maxConcentrationTolerance(in, s)
+            out.add(m, s, (1 + 1e-11) * currentPerFactor * (factorMax * (out.maxConcentrationTolerance(in, s)
                     + out.maxAbsConcentration(in, s) * perConcentration)
                     + factorOppositeMax * (out.maxConcentrationTolerance(outside, s)
                     + out.maxAbsConcentration(outside, s) * perConcentration)));

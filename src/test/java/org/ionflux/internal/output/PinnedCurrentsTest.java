@@ -67,6 +67,11 @@ class PinnedCurrentsTest {
             simulation: {duration: 100 s, output_interval: 1 s}
             """;
 
+    /** {@link #CLAMPED} with GHK channels: K pinned at E_K = V by a huge permeability PK. */
+    private static final String CLAMPED_GHK = CLAMPED.replace("{ion: Na, conductance: 0.1 mS/cm^2}",
+            "{ion: Na, permeability: 1e-7 cm/s}").replace("{ion: K, conductance: GK mS/cm^2}",
+            "{ion: K, permeability: PK cm/s}");
+
     /** Faraday constant, C/mol. */
     private static final double F = 96485.33212;
     /** uA/cm^2 of the axolemma (1000 um^2) to fmol/s of a monovalent ion: 1e-6 A/cm^2 * 1e-5 cm^2 / F * 1e15. */
@@ -87,6 +92,24 @@ class PinnedCurrentsTest {
         RunResult result = simulation.run(recorder, new RunControl());
         assertThat(result.status()).isEqualTo(RunResult.Status.COMPLETED);
         return new Run(trace, recorder.columns(), result);
+    }
+
+    /** {@link #run}, through a sink that drops the steps' boxes: every row's currents are bounded alone. */
+    private static Run runWithoutBoxes(Model model) {
+        Simulation simulation = new Simulation(model);
+        InMemoryTrace trace = new InMemoryTrace(1000);
+        TraceRecorder recorder = new TraceRecorder(simulation.system(), List.of(), trace);
+        org.ionflux.internal.solver.StateSink withoutBoxes = recorder::sample;
+        RunResult result = simulation.run(withoutBoxes, new RunControl());
+        assertThat(result.status()).isEqualTo(RunResult.Status.COMPLETED);
+        return new Run(trace, recorder.columns(), result);
+    }
+
+    private static void assertSameRows(Run a, Run b) {
+        assertThat(a.trace().rows()).hasSameSizeAs(b.trace().rows());
+        for (int i = 0; i < a.trace().rows().size(); i++) {
+            assertThat(a.trace().rows().get(i)).as("row %d", i).containsExactly(b.trace().rows().get(i));
+        }
     }
 
     private static Run axon(String conductance) {
@@ -167,15 +190,30 @@ class PinnedCurrentsTest {
         assertThat(rows).isGreaterThan(1000);
         assertThat(run.columns().rowsBoundedAlone()).isLessThan(rows / 20);
 
-        Simulation simulation = new Simulation(model);
-        InMemoryTrace alone = new InMemoryTrace(1000);
-        TraceRecorder recorder = new TraceRecorder(simulation.system(), List.of(), alone);
-        org.ionflux.internal.solver.StateSink withoutBoxes = recorder::sample;
-        assertThat(simulation.run(withoutBoxes, new RunControl()).status()).isEqualTo(RunResult.Status.COMPLETED);
-        assertThat(recorder.columns().rowsBoundedAlone()).isEqualTo(rows);
-        for (int i = 0; i < rows; i++) {
-            assertThat(alone.rows().get(i)).as("row %d", i).containsExactly(run.trace().rows().get(i));
+        Run unboxed = runWithoutBoxes(model);
+        assertThat(unboxed.columns().rowsBoundedAlone()).isEqualTo(rows);
+        assertSameRows(unboxed, run);
+    }
+
+    /**
+     * The step bounds must never hide a pinned group: with a GHK K channel so permeable that it pins the clamped
+     * cell to E_K (1e3 cm/s, about 4e8 mS/cm^2 at 140 mM), values are replaced, and the trace is the same to the
+     * bit with and without the boxes; with an ordinary permeability (1e-6 cm/s) nothing is replaced either way.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e3", "1e-6"})
+    void stepBoundsNeverHideAPinnedGhkGroup(String permeability) {
+        Model model = Scenarios.yaml(CLAMPED_GHK.replace("PK", permeability));
+        Run boxed = run(model);
+        Run unboxed = runWithoutBoxes(model);
+        assertThat(boxed.columns().pinnedValues()).isEqualTo(unboxed.columns().pinnedValues());
+        if (permeability.equals("1e3")) {
+            assertThat(boxed.columns().pinnedValues()).isPositive();
+        } else {
+            assertThat(boxed.columns().pinnedValues()).isZero();
+            assertThat(boxed.columns().rowsBoundedAlone()).isLessThan(boxed.trace().rows().size() / 20);
         }
+        assertSameRows(unboxed, boxed);
     }
 
     @Test
