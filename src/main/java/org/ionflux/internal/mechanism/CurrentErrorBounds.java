@@ -89,6 +89,20 @@ public final class CurrentErrorBounds {
                 / smallestVolume(compartment);
     }
 
+    /**
+     * @return the largest relative tolerance on the concentration of species s in compartment c over the box,
+     *     {@code (atol + rtol |n|) / |n| = rtol + atol / |n|} at the smallest |n| (the volume cancels); 0 where the
+     *     amount is not a state variable, infinite where the box reaches n = 0
+     */
+    public double maxRelativeConcentrationTolerance(int compartment, int s) {
+        int i = amountIndex[compartment * species + s];
+        if (i < 0) {
+            return 0.0;
+        }
+        double smallest = lowest[i] > 0 ? lowest[i] : highest[i] < 0 ? -highest[i] : 0.0;
+        return relativeTolerance[i] + absoluteTolerance[i] / smallest;
+    }
+
     /** @return the smallest volume of compartment c over the box, m^3; 0 if not positive (no finite bound) */
     private double smallestVolume(int compartment) {
         int i = volumeIndex[compartment];

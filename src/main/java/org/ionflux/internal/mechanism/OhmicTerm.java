@@ -70,6 +70,26 @@ public final class OhmicTerm implements Term {
         }
     }
 
+    /**
+     * The exact bound {@code g (dV + (R T / |z| F) (dc_in / |c_in| + dc_out / |c_out|))} (the partials of
+     * {@link #addOhmicPartials} times their tolerances) at the box's worst corner: the largest tolerance on V and
+     * the largest relative tolerances on the concentrations ({@code rtol + atol / |n|}, the volume cancels), widened
+     * by 1e-11 for rounding.
+     */
+    @Override
+    public boolean addCurrentErrorBoundsWithin(StateView view, CurrentErrorBounds out) {
+        double thermal = view.thermalVoltageVolts();
+        for (int i = 0; i < membrane.length; i++) {
+            int m = membrane[i];
+            int s = species[i];
+            double relative = out.maxRelativeConcentrationTolerance(view.inside(m), s)
+                    + out.maxRelativeConcentrationTolerance(view.outside(m), s);
+            out.add(m, s, (1 + 1e-11) * Math.abs(conductanceSPerM2[i])
+                    * (out.maxPotentialTolerance(m) + thermal / Math.abs(view.valence(s)) * relative));
+        }
+        return true;
+    }
+
     @Override
     public List<String> channelNames(int m, int s) {
         for (int i = 0; i < membrane.length; i++) {

@@ -82,7 +82,7 @@ class GhkTermTest {
             GhkTerm term = shipped.term();
             int species = model.species().size();
             int membranes = model.membranes().size();
-            int[] potentialIndex = potentialIndices(system, membranes);
+            int[] potentialIndex = BoxBounds.potentialIndices(system);
             double[] y = system.initialState();
             StateView view = system.view();
             for (int trial = 0; trial < 600; trial++) {
@@ -106,8 +106,8 @@ class GhkTermTest {
                 }
                 Fluxes fluxes = new Fluxes(view.speciesCount(), view.compartmentCount(), view.membraneCount());
                 term.addRates(view, fluxes);
-                CurrentErrorBounds cheap = bounds(system, absTol, relTol);
-                CurrentErrorBounds exact = bounds(system, absTol, relTol);
+                CurrentErrorBounds cheap = BoxBounds.bounds(system, absTol, relTol);
+                CurrentErrorBounds exact = BoxBounds.bounds(system, absTol, relTol);
                 cheap.clear(view);
                 exact.clear(view);
                 term.addCurrentErrorBounds(view, fluxes, cheap);
@@ -136,74 +136,15 @@ class GhkTermTest {
 
     /**
      * The bound over a box ({@link GhkTerm#addCurrentErrorBoundsWithin}, used once per solver step) must be at least
-     * the row's own bound at every state in the box: random boxes around each shipped scenario's initial state
-     * (amounts and volumes within +-50 %, potentials anywhere in -0.2..0.2 V, some boxes of zero width) and random
-     * states inside them.
+     * the row's own bound at every state in the box ({@link BoxBounds#assertBoxBoundsHold}), in every shipped
+     * scenario with GHK channels.
      */
     @Test
     void boundOverABoxHoldsAtEveryStateInIt() throws Exception {
         SplittableRandom random = new SplittableRandom(13);
         int checked = 0;
         for (Ghk shipped : shippedWithGhkChannels()) {
-            Model model = shipped.model();
-            IonFluxSystem system = shipped.system();
-            GhkTerm term = shipped.term();
-            int species = model.species().size();
-            int membranes = model.membranes().size();
-            boolean[] isPotential = new boolean[system.dimension()];
-            for (int i : potentialIndices(system, membranes)) {
-                if (i >= 0) {
-                    isPotential[i] = true;
-                }
-            }
-            double[] absTol = system.layout().absoluteTolerances(model);
-            double[] relTol = system.layout().relativeTolerances(model);
-            double[] y0 = system.initialState();
-            for (int trial = 0; trial < 300; trial++) {
-                double[] low = new double[y0.length];
-                double[] high = new double[y0.length];
-                boolean point = trial % 5 == 0;
-                for (int i = 0; i < y0.length; i++) {
-                    double a;
-                    double b;
-                    if (isPotential[i]) {
-                        a = 0.4 * (random.nextDouble() - 0.5);
-                        b = point ? a : 0.4 * (random.nextDouble() - 0.5);
-                    } else {
-                        a = y0[i] * (0.5 + random.nextDouble());
-                        b = point ? a : y0[i] * (0.5 + random.nextDouble());
-                    }
-                    low[i] = Math.min(a, b);
-                    high[i] = Math.max(a, b);
-                }
-                CurrentErrorBounds within = bounds(system, absTol, relTol);
-                CurrentErrorBounds row = bounds(system, absTol, relTol);
-                for (int inside = 0; inside < 10; inside++) {
-                    double[] y = new double[y0.length];
-                    for (int i = 0; i < y.length; i++) {
-                        // the corners too: the bound is largest at one of them
-                        double w = inside < 2 ? inside : random.nextDouble();
-                        y[i] = low[i] + w * (high[i] - low[i]);
-                    }
-                    system.updateStateObservables(y);
-                    StateView view = system.view();
-                    Fluxes fluxes = new Fluxes(view.speciesCount(), view.compartmentCount(), view.membraneCount());
-                    term.addRates(view, fluxes);
-                    row.clear(view);
-                    term.addCurrentErrorBounds(view, fluxes, row);
-                    within.clearWithin(view, low, high);
-                    assertThat(term.addCurrentErrorBoundsWithin(view, within)).isTrue();
-                    for (int m = 0; m < membranes; m++) {
-                        for (int s = 0; s < species; s++) {
-                            assertThat(within.of(m, s)).as("%s membrane %d species %d, box %s..%s, state %s",
-                                    model.name(), m, s, java.util.Arrays.toString(low),
-                                    java.util.Arrays.toString(high), java.util.Arrays.toString(y))
-                                    .isGreaterThanOrEqualTo(row.of(m, s));
-                            checked++;
-                        }
-                    }
-                }
-            }
+            checked += BoxBounds.assertBoxBoundsHold(shipped.term(), shipped.system(), random);
         }
         assertThat(checked).isGreaterThan(10000);
     }
@@ -226,29 +167,5 @@ class GhkTermTest {
         return found;
     }
 
-    private static int[] potentialIndices(IonFluxSystem system, int membranes) {
-        int[] potentialIndex = new int[membranes];
-        for (int m = 0; m < membranes; m++) {
-            potentialIndex[m] = system.layout().potentialIndex(m);
-        }
-        return potentialIndex;
-    }
 
-    /** @return empty bounds for {@code system}'s state layout with these tolerances */
-    private static CurrentErrorBounds bounds(IonFluxSystem system, double[] absTol, double[] relTol) {
-        Model model = system.model();
-        int species = model.species().size();
-        int compartments = model.compartments().size();
-        int membranes = model.membranes().size();
-        int[] amountIndex = new int[compartments * species];
-        int[] volumeIndex = new int[compartments];
-        for (int c = 0; c < compartments; c++) {
-            volumeIndex[c] = system.layout().volumeIndex(c);
-            for (int s = 0; s < species; s++) {
-                amountIndex[c * species + s] = system.layout().amountIndex(c, s);
-            }
-        }
-        return new CurrentErrorBounds(species, membranes, amountIndex, potentialIndices(system, membranes),
-                volumeIndex, absTol, relTol);
-    }
 }

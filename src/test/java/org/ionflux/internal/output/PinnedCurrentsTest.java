@@ -11,6 +11,7 @@ import org.ionflux.internal.solver.Simulation;
 import org.ionflux.internal.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -196,18 +197,20 @@ class PinnedCurrentsTest {
     }
 
     /**
-     * The step bounds must never hide a pinned group: with a GHK K channel so permeable that it pins the clamped
-     * cell to E_K (1e3 cm/s, about 4e8 mS/cm^2 at 140 mM), values are replaced, and the trace is the same to the
-     * bit with and without the boxes; with an ordinary permeability (1e-6 cm/s) nothing is replaced either way.
+     * The step bounds must never hide a pinned group: with a K channel that pins the clamped cell to E_K (GHK at
+     * 1e3 cm/s, about 4e8 mS/cm^2 at 140 mM; ohmic at 1e9 mS/cm^2) values are replaced, and the trace is the same to
+     * the bit with and without the boxes; with an ordinary K channel (1e-6 cm/s; 1 mS/cm^2) nothing is replaced
+     * either way, and the boxes settle nearly every row.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"1e3", "1e-6"})
-    void stepBoundsNeverHideAPinnedGhkGroup(String permeability) {
-        Model model = Scenarios.yaml(CLAMPED_GHK.replace("PK", permeability));
+    @CsvSource({"ghk, 1e3, true", "ghk, 1e-6, false", "ohmic, 1e9, true", "ohmic, 1, false"})
+    void stepBoundsNeverHideAPinnedGroup(String channel, String value, boolean pinned) {
+        Model model = Scenarios.yaml(channel.equals("ghk") ? CLAMPED_GHK.replace("PK", value)
+                : CLAMPED.replace("GK", value));
         Run boxed = run(model);
         Run unboxed = runWithoutBoxes(model);
         assertThat(boxed.columns().pinnedValues()).isEqualTo(unboxed.columns().pinnedValues());
-        if (permeability.equals("1e3")) {
+        if (pinned) {
             assertThat(boxed.columns().pinnedValues()).isPositive();
         } else {
             assertThat(boxed.columns().pinnedValues()).isZero();
