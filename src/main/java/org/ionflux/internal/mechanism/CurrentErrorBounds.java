@@ -103,6 +103,48 @@ public final class CurrentErrorBounds {
         return relativeTolerance[i] + absoluteTolerance[i] / smallest;
     }
 
+    /** @return the lowest value of state variable {@code column} over the box */
+    public double lowestState(int column) {
+        return lowest[column];
+    }
+
+    /** @return the highest value of state variable {@code column} over the box */
+    public double highestState(int column) {
+        return highest[column];
+    }
+
+    /** @return the largest tolerance on state variable {@code column} over the box, in its unit */
+    public double maxStateTolerance(int column) {
+        return absoluteTolerance[column]
+                + relativeTolerance[column] * Math.max(Math.abs(lowest[column]), Math.abs(highest[column]));
+    }
+
+    /**
+     * @return the largest {@code |ln(c_out / c_in)|} of species s between compartments {@code inside} and
+     *     {@code outside} over the box (infinite where a concentration may reach 0)
+     */
+    public double maxAbsLogRatio(int inside, int outside, int s) {
+        double high = Math.log(largestConcentration(outside, s) / smallestConcentration(inside, s));
+        double low = Math.log(smallestConcentration(outside, s) / largestConcentration(inside, s));
+        return Math.max(Math.abs(high), Math.abs(low));
+    }
+
+    /** @return the smallest concentration of species s in compartment c over the box (0 if it may reach 0) */
+    private double smallestConcentration(int compartment, int s) {
+        int i = amountIndex[compartment * species + s];
+        if (i < 0) {
+            return Math.abs(view.concentration(compartment, s));
+        }
+        double smallest = lowest[i] > 0 ? lowest[i] : highest[i] < 0 ? -highest[i] : 0.0;
+        int v = volumeIndex[compartment];
+        return smallest / (v < 0 ? view.volumeM3(compartment) : highest[v]);
+    }
+
+    /** @return the largest |concentration| of species s in compartment c over the box */
+    private double largestConcentration(int compartment, int s) {
+        return maxAbsConcentration(compartment, s);
+    }
+
     /** @return the smallest volume of compartment c over the box, m^3; 0 if not positive (no finite bound) */
     private double smallestVolume(int compartment) {
         int i = volumeIndex[compartment];

@@ -30,6 +30,8 @@ public final class GatedTerm implements StatefulTerm {
     private final double[][] initialGates;
     private final int stateCount;
     private final double[] gradient = new double[8];
+    /** The gates' highest values over a box, for {@link #addCurrentErrorBoundsWithin}. */
+    private final double[] corner = new double[8];
     private int offset = -1;
 
     /** Collects the gated channels of {@code model}, in membrane and channel order. */
@@ -175,6 +177,46 @@ public final class GatedTerm implements StatefulTerm {
                 out.stateByPotential(row, m, kin.gate(g).dxdtPartialVPerSPerV(y[row], v, phi));
             }
         }
+    }
+
+    /**
+     * The exact bound (an ohmic channel of conductance {@code gbar P}, plus {@code |gbar dP/dx_g (V - E)| dx_g} per
+     * gate) at the box's worst corner: P and its gradient are products of nonnegative powers of the gates, so they
+     * are largest at the gates' highest values; {@code |V - E|} is at most the largest |V| plus
+     * {@code RT/|z|F} times the largest {@code |ln(c_out / c_in)|}. Widened by 1e-11 for rounding. Not given (false)
+     * when a gate may be negative.
+     */
+    @Override
+    public boolean addCurrentErrorBoundsWithin(StateView view, CurrentErrorBounds out) {
+        double thermal = view.thermalVoltageVolts();
+        for (int i = 0; i < membrane.length; i++) {
+            int m = membrane[i];
+            int s = species[i];
+            int in = view.inside(m);
+            int outside = view.outside(m);
+            int first = offset + firstGate[i];
+            HodgkinHuxleyKinetics kin = kinetics[i];
+            int gates = kin.gateCount();
+            for (int g = 0; g < gates; g++) {
+                if (!(out.lowestState(first + g) >= 0)) {
+                    return false;
+                }
+                corner[g] = out.highestState(first + g);
+            }
+            double gbar = Math.abs(maxConductanceSPerM2[i]);
+            double perZ = thermal / Math.abs(view.valence(s));
+            double relative = out.maxRelativeConcentrationTolerance(in, s)
+                    + out.maxRelativeConcentrationTolerance(outside, s);
+            double bound = gbar * kin.openProbability(corner, 0) * (out.maxPotentialTolerance(m) + perZ * relative);
+            double drive = Math.max(Math.abs(out.lowestPotential(m)), Math.abs(out.highestPotential(m)))
+                    + perZ * out.maxAbsLogRatio(in, outside, s);
+            kin.openProbabilityGradient(corner, 0, gradient, 0);
+            for (int g = 0; g < gates; g++) {
+                bound += gbar * gradient[g] * drive * out.maxStateTolerance(first + g);
+            }
+            out.add(m, s, (1 + 1e-11) * bound);
+        }
+        return true;
     }
 
     @Override

@@ -198,15 +198,20 @@ class PinnedCurrentsTest {
 
     /**
      * The step bounds must never hide a pinned group: with a K channel that pins the clamped cell to E_K (GHK at
-     * 1e3 cm/s, about 4e8 mS/cm^2 at 140 mM; ohmic at 1e9 mS/cm^2) values are replaced, and the trace is the same to
-     * the bit with and without the boxes; with an ordinary K channel (1e-6 cm/s; 1 mS/cm^2) nothing is replaced
-     * either way, and the boxes settle nearly every row.
+     * 1e3 cm/s, about 4e8 mS/cm^2 at 140 mM; ohmic at 1e9 mS/cm^2), or the HH axon to E_K (1e9 mS/cm^2 beside its
+     * gated Na channel), values are replaced, and the trace is the same to the bit with and without the boxes; with
+     * an ordinary K channel (1e-6 cm/s; 1 or 36 mS/cm^2) nothing is replaced either way, and the boxes settle nearly
+     * every row.
      */
     @ParameterizedTest
-    @CsvSource({"ghk, 1e3, true", "ghk, 1e-6, false", "ohmic, 1e9, true", "ohmic, 1, false"})
+    @CsvSource({"ghk, 1e3, true", "ghk, 1e-6, false", "ohmic, 1e9, true", "ohmic, 1, false", "axon, 1e9, true",
+            "axon, 36, false"})
     void stepBoundsNeverHideAPinnedGroup(String channel, String value, boolean pinned) {
-        Model model = Scenarios.yaml(channel.equals("ghk") ? CLAMPED_GHK.replace("PK", value)
-                : CLAMPED.replace("GK", value));
+        Model model = Scenarios.yaml(switch (channel) {
+            case "ghk" -> CLAMPED_GHK.replace("PK", value);
+            case "ohmic" -> CLAMPED.replace("GK", value);
+            default -> AXON.replace("GK", value);
+        });
         Run boxed = run(model);
         Run unboxed = runWithoutBoxes(model);
         assertThat(boxed.columns().pinnedValues()).isEqualTo(unboxed.columns().pinnedValues());
