@@ -124,8 +124,8 @@ public final class CurrentErrorBounds {
      *     {@code outside} over the box (infinite where a concentration may reach 0)
      */
     public double maxAbsLogRatio(int inside, int outside, int s) {
-        double high = Math.log(largestConcentration(outside, s) / smallestConcentration(inside, s));
-        double low = Math.log(smallestConcentration(outside, s) / largestConcentration(inside, s));
+        double high = Math.log(maxAbsConcentration(outside, s) / smallestConcentration(inside, s));
+        double low = Math.log(smallestConcentration(outside, s) / maxAbsConcentration(inside, s));
         return Math.max(Math.abs(high), Math.abs(low));
     }
 
@@ -138,11 +138,6 @@ public final class CurrentErrorBounds {
         double smallest = lowest[i] > 0 ? lowest[i] : highest[i] < 0 ? -highest[i] : 0.0;
         int v = volumeIndex[compartment];
         return smallest / (v < 0 ? view.volumeM3(compartment) : highest[v]);
-    }
-
-    /** @return the largest |concentration| of species s in compartment c over the box */
-    private double largestConcentration(int compartment, int s) {
-        return maxAbsConcentration(compartment, s);
     }
 
     /** @return the smallest volume of compartment c over the box, m^3; 0 if not positive (no finite bound) */

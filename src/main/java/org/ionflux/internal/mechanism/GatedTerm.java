@@ -204,12 +204,10 @@ public final class GatedTerm implements StatefulTerm {
                 corner[g] = out.highestState(first + g);
             }
             double gbar = Math.abs(maxConductanceSPerM2[i]);
-            double perZ = thermal / Math.abs(view.valence(s));
-            double relative = out.maxRelativeConcentrationTolerance(in, s)
-                    + out.maxRelativeConcentrationTolerance(outside, s);
-            double bound = gbar * kin.openProbability(corner, 0) * (out.maxPotentialTolerance(m) + perZ * relative);
+            double bound = gbar * kin.openProbability(corner, 0)
+                    * OhmicTerm.ohmicBoundPerConductanceWithin(view, out, m, s);
             double drive = Math.max(Math.abs(out.lowestPotential(m)), Math.abs(out.highestPotential(m)))
-                    + perZ * out.maxAbsLogRatio(in, outside, s);
+                    + thermal / Math.abs(view.valence(s)) * out.maxAbsLogRatio(in, outside, s);
             kin.openProbabilityGradient(corner, 0, gradient, 0);
             for (int g = 0; g < gates; g++) {
                 bound += gbar * gradient[g] * drive * out.maxStateTolerance(first + g);

@@ -78,16 +78,21 @@ public final class OhmicTerm implements Term {
      */
     @Override
     public boolean addCurrentErrorBoundsWithin(StateView view, CurrentErrorBounds out) {
-        double thermal = view.thermalVoltageVolts();
         for (int i = 0; i < membrane.length; i++) {
-            int m = membrane[i];
-            int s = species[i];
-            double relative = out.maxRelativeConcentrationTolerance(view.inside(m), s)
-                    + out.maxRelativeConcentrationTolerance(view.outside(m), s);
-            out.add(m, s, (1 + 1e-11) * Math.abs(conductanceSPerM2[i])
-                    * (out.maxPotentialTolerance(m) + thermal / Math.abs(view.valence(s)) * relative));
+            out.add(membrane[i], species[i], (1 + 1e-11) * Math.abs(conductanceSPerM2[i])
+                    * ohmicBoundPerConductanceWithin(view, out, membrane[i], species[i]));
         }
         return true;
+    }
+
+    /**
+     * @return over the box of {@code out}, the largest {@code dV + (R T / |z| F) (dc_in / |c_in| + dc_out / |c_out|)}
+     *     of species s across membrane m, V: the error bound of an ohmic current per unit conductance
+     */
+    static double ohmicBoundPerConductanceWithin(StateView view, CurrentErrorBounds out, int m, int s) {
+        double relative = out.maxRelativeConcentrationTolerance(view.inside(m), s)
+                + out.maxRelativeConcentrationTolerance(view.outside(m), s);
+        return out.maxPotentialTolerance(m) + view.thermalVoltageVolts() / Math.abs(view.valence(s)) * relative;
     }
 
     @Override

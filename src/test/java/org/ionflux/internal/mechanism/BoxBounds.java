@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.ionflux.internal.model.Model;
 import org.ionflux.internal.solver.IonFluxSystem;
 
-/** Checks of {@link Term#addCurrentErrorBoundsWithin}, shared by the tests of the terms that give one. */
+/** Checks of {@link Term#addCurrentErrorBoundsWithin} ({@link BoxBoundsTest}) and error-bound set-up for tests. */
 final class BoxBounds {
 
     private BoxBounds() {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link GhkTerm#addRates} shares one exponential between the channels of a membrane (same |z|): every channel's
  * flux must still be the GHK flux of that channel alone, at potentials of either sign and near 0. Its cheap error
- * bound ({@link GhkTerm#addCurrentErrorBounds}) must never be below the exact one.
+ * bound ({@link GhkTerm#addCurrentErrorBounds}) must never be below the exact one (its bound over a box:
+ * {@link BoxBoundsTest}).
  */
 class GhkTermTest {
 
@@ -132,21 +133,6 @@ class GhkTermTest {
             }
         }
         assertThat(checked).isGreaterThan(1000);
-    }
-
-    /**
-     * The bound over a box ({@link GhkTerm#addCurrentErrorBoundsWithin}, used once per solver step) must be at least
-     * the row's own bound at every state in the box ({@link BoxBounds#assertBoxBoundsHold}), in every shipped
-     * scenario with GHK channels.
-     */
-    @Test
-    void boundOverABoxHoldsAtEveryStateInIt() throws Exception {
-        SplittableRandom random = new SplittableRandom(13);
-        int checked = 0;
-        for (Ghk shipped : shippedWithGhkChannels()) {
-            checked += BoxBounds.assertBoxBoundsHold(shipped.term(), shipped.system(), random);
-        }
-        assertThat(checked).isGreaterThan(10000);
     }
 
     /** A shipped scenario with GHK channels: its model, a system and its GHK term with the parameters of t = 0. */

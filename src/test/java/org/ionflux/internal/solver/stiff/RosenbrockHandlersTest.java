@@ -45,12 +45,20 @@ class RosenbrockHandlersTest {
         }
     }
 
-    @Test
-    void stateAtHasTheBitsOfTheInterpolatedState() {
-        final RosenbrockIntegrator integrator = new RosenbrockIntegrator(0.0, 1.0, 1.0e-10, 1.0e-6);
-        final int[] compared = new int[1];
-        integrator.addStepHandler(new StepHandler() {
-            private final java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    /** Receives one time of a step: its interpolator and the time, within [previous, current]. */
+    private interface StepTime {
+        void at(RosenbrockStepInterpolator interpolator, double t);
+    }
+
+    /**
+     * A step handler that calls {@code check} at both ends and {@code inner} random times of every step.
+     *
+     * @param counted incremented per time checked
+     */
+    private static StepHandler atTimesOfEachStep(final int inner, final long seed, final int[] counted,
+                                                 final StepTime check) {
+        return new StepHandler() {
+            private final java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
 
             @Override
             public void init(final double t0, final double[] y0, final double t) {
@@ -58,20 +66,28 @@ class RosenbrockHandlersTest {
 
             @Override
             public void handleStep(final StepInterpolator interpolator, final boolean isLast) {
-                final RosenbrockStepInterpolator rosenbrock = (RosenbrockStepInterpolator) interpolator;
                 final double start = interpolator.getPreviousTime();
                 final double end = interpolator.getCurrentTime();
-                final double[] direct = new double[2];
-                for (int k = 0; k <= 20; k++) {
-                    // both ends and random times in between
-                    final double t = k == 0 ? start : k == 20 ? end : start + (end - start) * random.nextDouble();
-                    rosenbrock.stateAt(t, direct);
-                    interpolator.setInterpolatedTime(t);
-                    assertThat(direct).as("t = %s", t).containsExactly(interpolator.getInterpolatedState());
-                    compared[0]++;
+                for (int k = 0; k <= inner + 1; k++) {
+                    final double t = k == 0 ? start : k == inner + 1 ? end
+                            : start + (end - start) * random.nextDouble();
+                    check.at((RosenbrockStepInterpolator) interpolator, t);
+                    counted[0]++;
                 }
             }
-        });
+        };
+    }
+
+    @Test
+    void stateAtHasTheBitsOfTheInterpolatedState() {
+        final RosenbrockIntegrator integrator = new RosenbrockIntegrator(0.0, 1.0, 1.0e-10, 1.0e-6);
+        final int[] compared = new int[1];
+        final double[] direct = new double[2];
+        integrator.addStepHandler(atTimesOfEachStep(19, 5, compared, (interpolator, t) -> {
+            interpolator.stateAt(t, direct);
+            interpolator.setInterpolatedTime(t);
+            assertThat(direct).as("t = %s", t).containsExactly(interpolator.getInterpolatedState());
+        }));
         final double[] y = TestProblems.Linear2.initial();
         integrator.integrate(new TestProblems.Linear2(), 0.0, y.clone(), 5.0, y);
         assertThat(compared[0]).isGreaterThan(100);
@@ -87,40 +103,24 @@ class RosenbrockHandlersTest {
         final int[] checked = new int[1];
         for (final boolean stiff : new boolean[] {true, false}) {
             final RosenbrockIntegrator integrator = new RosenbrockIntegrator(0.0, 1.0e3, 1.0e-10, 1.0e-6);
-            integrator.addStepHandler(new StepHandler() {
-                private final java.util.SplittableRandom random = new java.util.SplittableRandom(9);
-
-                @Override
-                public void init(final double t0, final double[] y0, final double t) {
+            final int n = stiff ? 3 : 2;
+            final double[] low = new double[n];
+            final double[] high = new double[n];
+            final double[] y = new double[n];
+            integrator.addStepHandler(atTimesOfEachStep(200, 9, checked, (interpolator, t) -> {
+                interpolator.stateBounds(low, high);
+                interpolator.stateAt(t, y);
+                for (int i = 0; i < n; i++) {
+                    assertThat(y[i]).as("component %d at t = %s in [%s, %s]", i, t, interpolator.getPreviousTime(),
+                            interpolator.getCurrentTime()).isBetween(low[i], high[i]);
                 }
-
-                @Override
-                public void handleStep(final StepInterpolator interpolator, final boolean isLast) {
-                    final RosenbrockStepInterpolator rosenbrock = (RosenbrockStepInterpolator) interpolator;
-                    final int n = interpolator.getInterpolatedState().length;
-                    final double[] low = new double[n];
-                    final double[] high = new double[n];
-                    rosenbrock.stateBounds(low, high);
-                    final double start = interpolator.getPreviousTime();
-                    final double end = interpolator.getCurrentTime();
-                    final double[] y = new double[n];
-                    for (int k = 0; k <= 201; k++) {
-                        final double t = k == 0 ? start : k == 201 ? end : start + (end - start) * random.nextDouble();
-                        rosenbrock.stateAt(t, y);
-                        for (int i = 0; i < n; i++) {
-                            assertThat(y[i]).as("component %d at t = %s in [%s, %s]", i, t, start, end)
-                                    .isBetween(low[i], high[i]);
-                        }
-                        checked[0]++;
-                    }
-                }
-            });
+            }));
             if (stiff) {
-                final double[] y = TestProblems.Robertson.initial();
-                integrator.integrate(new TestProblems.Robertson(), 0.0, y.clone(), 40.0, y);
+                final double[] y0 = TestProblems.Robertson.initial();
+                integrator.integrate(new TestProblems.Robertson(), 0.0, y0.clone(), 40.0, y0);
             } else {
-                final double[] y = TestProblems.Linear2.initial();
-                integrator.integrate(new TestProblems.Linear2(), 0.0, y.clone(), 5.0, y);
+                final double[] y0 = TestProblems.Linear2.initial();
+                integrator.integrate(new TestProblems.Linear2(), 0.0, y0.clone(), 5.0, y0);
             }
         }
         assertThat(checked[0]).isGreaterThan(2000);
